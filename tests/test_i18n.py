@@ -132,7 +132,7 @@ VARIANTS = {
     # a head beside the signatory who signs in its place: printed nowhere (spec/signer_checks.py)
     "head-beside-signatory": ("      name: 中島　和彦\n",
                               "      name: 中島　和彦\n    signatory: {title: 副局長, name: 北見　太郎}\n"),
-    # … whose name the signatory's title writes: taken, its one effect said in a note (build/heads.py)
+    # … whose name the signatory's title writes: taken, its one effect said in a note (build/unprinted.py)
     "head-named-by-signatory": ("      name: 中島　和彦\n",
                                 "      name: 中島　和彦\n    signatory: {title: \"局長　中島　和彦　代理　副局長\","
                                 " name: 北見　太郎}\n"),

@@ -31,13 +31,9 @@ def cross_check(spec: Spec, name: str, lines) -> list[Problem]:
     if spec.agreements is not None or (notice and notice.ceremonies):
         from .several import check_several
         problems += check_several(spec, name, lines)
-    has_document = bool(spec.agreement and spec.agreement.document)
+    # (a country where there is no agreement document: printed nowhere but by a user's
+    # template, which the build knows of: spec/unprinted.py)
     for pid, party in spec.parties.items():
-        if party.country and not has_document:
-            path = ("parties", pid, "country")
-            problems.append(Problem(name, line_of(lines, path), dotted(path),
-                                    "the country is printed above the party's signature block, and there is no"
-                                    " agreement document (agreement.document): it would have no effect"))
         if party.honorific and party.on_issuing_side(spec.issuer):
             path = ("parties", pid, "honorific")
             why = "issuing: true" if party.issuing else f"the issuer is '{spec.issuer}'"

@@ -1,0 +1,84 @@
+"""The keys of a spec that no bundled template prints, and that a user's template may.
+
+A key that has no effect is an error. Most are refused where the spec is checked. The
+keys here are fields a template reads as it reads any other (a witness's reading, a
+party's country), which the bundled templates print nowhere: whether they have an
+effect is known only once the build has rendered its documents' templates, as a
+user's template (--templates) that reads such a field prints what it makes of it. So
+each is listed here with the object and field a template reads to print it, and the
+refusal where no template of the build reads it; build/unprinted.py decides.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .schema import Spec
+from .signer_checks import heads_beside_signatories, notes_unprinted
+from .source import dotted
+
+
+@dataclass(frozen=True)
+class Unprinted:
+    at: tuple           # the key's path in the spec
+    owner: object       # the spec's object whose `field` a template reads to print the key
+    field: str
+    why: str            # the refusal, where no template of the build reads it
+    effect: str = ""    # where the key has an effect of another kind: the note that says it, in place of `why`
+
+
+HEAD = ("the party's signatory: signs for it wherever a signer is printed (the notices' 締結者, the"
+        " agreement's signature block), and no document prints its head: representative would have no"
+        " effect; remove it (or signatory:, if the head signs)")
+
+COUNTRY = ("the country is printed above the party's signature block, and there is no agreement document"
+           " (agreement.document): it would have no effect")
+
+WITNESS = {"reading": "a witness's reading is printed nowhere (readings are the press notice's, and the witness"
+                      " is not in it): remove it",
+           "note": "a witness's note is printed nowhere (notes are the notices' 締結者, and the witness is not"
+                   " in it): remove it"}
+
+
+def printed_nowhere(spec: Spec) -> list[Unprinted]:
+    """Every key of `spec` that no bundled template prints, in the order of the checks."""
+    out = []
+    for pid, written_at in heads_beside_signatories(spec):
+        party = spec.parties[pid]
+        effect = "" if written_at is None else (
+            "the party's signatory signs for it, and no document prints this head: its name only keeps"
+            f" {party.representative.name} whole on a line where {dotted(written_at)} writes it")
+        out.append(Unprinted(("parties", pid, "representative"), party, "representative", HEAD, effect))
+    out += [Unprinted(at, person, "note", why) for at, person, why in notes_unprinted(spec)]
+    document = spec.agreement.document if spec.agreement else None
+    for pid, party in spec.parties.items():
+        if party.country and document is None:
+            out.append(Unprinted(("parties", pid, "country"), party, "country", COUNTRY))
+    if document is None:
+        return out
+    W = ("agreement", "document", "witnesses")
+    for i, w in enumerate(document.witnesses):
+        for key, why in WITNESS.items():
+            if getattr(w.representative, key):
+                out.append(Unprinted(W + (i, "representative", key), w.representative, key, why))
+    if document.signature_blocks == "withheld":
+        out += _withheld(spec)
+    return out
+
+
+def _withheld(spec: Spec) -> list[Unprinted]:
+    """signature_blocks: withheld prints no block: a party's address and country print
+    only in its block, and its signer, where no press notice names it either, nowhere."""
+    out = []
+    for pid, party in spec.parties.items():
+        for key in ("address", "country"):
+            if getattr(party, key, None):
+                out.append(Unprinted(("parties", pid, key), party, key,
+                                     "signature_blocks: withheld prints no signature block, and the party's"
+                                     f" {key} prints only in its block: it would have no effect"))
+        if spec.press_notice is None:
+            for key in ("representative", "signatory", "co_signers"):
+                if getattr(party, key, None):
+                    out.append(Unprinted(("parties", pid, key), party, key,
+                                         "signature_blocks: withheld prints no signature block, and no press"
+                                         " notice names the party's signer either: it would have no effect"))
+    return out
