@@ -39,9 +39,19 @@ WITNESS = {"reading": "a witness's reading is printed nowhere (readings are the 
                    " in it): remove it"}
 
 
+SIGNING = "{key} is printed in the agreement document's open date line, and there is no document: it would have no effect"
+
+TYPED = ("typed sets the signer's title and name in the agreement's signature block, and there is no agreement"
+         " document (agreement.document): it would have no effect")
+
+SECTION_HEADING = ("the section is a linked document (document:), whose title is its heading: a heading of its own"
+                   " would be printed nowhere; give the title as the document's title, or write the section with a"
+                   " heading and documents: […] under it")
+
+
 def printed_nowhere(spec: Spec) -> list[Unprinted]:
     """Every key of `spec` that no bundled template prints, in the order of the checks."""
-    out = []
+    out = _sections(spec)
     for pid, written_at in heads_beside_signatories(spec):
         party = spec.parties[pid]
         effect = "" if written_at is None else (
@@ -54,7 +64,7 @@ def printed_nowhere(spec: Spec) -> list[Unprinted]:
         if party.country and document is None:
             out.append(Unprinted(("parties", pid, "country"), party, "country", COUNTRY))
     if document is None:
-        return out
+        return out + _without_document(spec)
     W = ("agreement", "document", "witnesses")
     for i, w in enumerate(document.witnesses):
         for key, why in WITNESS.items():
@@ -82,3 +92,29 @@ def _withheld(spec: Spec) -> list[Unprinted]:
                                          "signature_blocks: withheld prints no signature block, and no press"
                                          " notice names the party's signer either: it would have no effect"))
     return out
+
+
+def _without_document(spec: Spec) -> list[Unprinted]:
+    """What only the agreement document prints, where the spec has none: the parts of a
+    draft's open date (signing_year, _era, _month: the signing date not known) and a
+    signer's typed form."""
+    out = []
+    ag = spec.agreement
+    if ag is not None and ag.signing_date is None:
+        parts = [("signing_year", ag.signing_year is not None),
+                 ("signing_era", ag.signing_era is not None and ag.signing_year is None),
+                 ("signing_month", ag.signing_month is not None and ag.signing_year is not None)]
+        out += [Unprinted(("agreement", key), ag, key, SIGNING.format(key=key)) for key, given in parts if given]
+    for pid, party in spec.parties.items():
+        for at, person in party.people():
+            if person is not None and person.typed is not None:
+                out.append(Unprinted(("parties", pid) + at + ("typed",), person, "typed", TYPED))
+    return out
+
+
+def _sections(spec: Spec) -> list[Unprinted]:
+    """A heading of its own on a section that is a linked document (document:): the
+    bundled templates print the document's title as its heading."""
+    sections = spec.press_notice.sections if spec.press_notice else []
+    return [Unprinted(("press_notice", "sections", i, "heading"), section, "heading", SECTION_HEADING)
+            for i, section in enumerate(sections) if section.document is not None and section.heading is not None]
