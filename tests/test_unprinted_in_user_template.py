@@ -1,6 +1,7 @@
 """Keys no bundled template prints (spec/unprinted.py), with a user's templates
 (--templates): a witness's reading and note, a person's note no 締結者 prints, a party's
-country where no agreement document is made. The bundled templates refuse each as a
+country and a signer's typed form where no agreement document is made, a heading of its
+own on a section that is a linked document. The bundled templates refuse each as a
 key with no effect, at its line; a template of the user's own that reads the field of
 that very object gives it an effect: the spec builds, and the field is printed where
 that template prints it (build/unprinted.py). Runs the real command line on real
@@ -45,6 +46,18 @@ COUNTRY = SEED.replace(DOCUMENT, "", 1).replace(
 COUNTRY_LINE = ("{% for pid, p in parties if p.country %}\n"
                 "<p>{{ p.name }}（{{ p.country }}）</p>\n{% endfor %}\n")
 
+# the seed without its agreement document, its 局長's name typed as the signed copy types it
+TYPED = SEED.replace(DOCUMENT, "", 1).replace(
+    "      name: 中島　和彦\n", "      name: 中島　和彦\n      typed: {name: 中島和彦}\n", 1)
+TYPED_LINE = ("{% for pid, p in parties if p.representative.typed %}\n"
+              "<p>（署名　{{ p.representative.typed.name }}）</p>\n{% endfor %}\n")
+
+# the seed's notice with a section that is a linked document, given a heading of its own
+SECTION = SEED.replace("  closing_ijo: false\n", "  closing_ijo: false\n  sections:\n    - heading: 【参考資料】\n"
+                       "      document: {title: 協定書, address: \"https://example.jp/k.pdf\"}\n", 1)
+SECTION_LINE = ("{% for s in notice.sections if s.document and s.heading %}\n"
+                "<p>{{ s.heading }}</p>\n{% endfor %}\n")
+
 CASES = {
     # name: (spec, the template it is printed by, the line that prints it, what the PDF then says,
     #        the keys refused without it: (text on the key's line, its key, its message))
@@ -63,12 +76,22 @@ CASES = {
         ("country: 日本国", "parties.kitami_it.country",
          "the country is printed above the party's signature block, and there is no agreement document"
          " (agreement.document): it would have no effect")]),
+    "typed": (TYPED, "press-notice.xml.j2", TYPED_LINE, "（署名中島和彦）", [
+        ("typed: {name", "parties.bureau.representative.typed",
+         "typed sets the signer's title and name in the agreement's signature block, and there is no agreement"
+         " document (agreement.document): it would have no effect")]),
+    "section": (SECTION, "press-notice.xml.j2", SECTION_LINE, "【参考資料】", [
+        ("heading: 【参考資料】", "press_notice.sections[0].heading",
+         "the section is a linked document (document:), whose title is its heading: a heading of its own would be"
+         " printed nowhere; give the title as the document's title, or write the section with a heading and"
+         " documents: […] under it")]),
 }
 
 
 def _spec(folder: Path, name: str) -> Path:
     text = CASES[name][0]
     for changed in (WITNESS != WITNESSED.read_text(encoding="utf-8"), NOTE.count("note: 予定") == 1,
+                    "typed: {name" in TYPED, "【参考資料】" in SECTION,
                     "ki: [date, place]" in NOTE, "agenda: [" not in NOTE, DOCUMENT not in COUNTRY, "country: 日本国" in COUNTRY):
         assert changed                         # each replacement found its text
     path = folder / f"{name}.yaml"
