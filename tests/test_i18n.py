@@ -333,6 +333,8 @@ VARIANTS.update({
     "witness-title-only": (_STD, _STD + "\n    closing: " + _CLOSING + "\n    witnesses: [{representative: {title: 北海道知事}}]"),
     "witness-label-reading": (_STD, _STD + "\n    closing: " + _CLOSING + "\n    witnesses: [{label: 乙, representative:"
                               " {title: 北海道知事, name: 北　一郎, reading: きた いちろう}}]"),
+    # a fact of the ceremony no item of ki: prints: refused by the build (spec/unprinted.py)
+    "ki-venue-unlisted": ("  closing_ijo:", "  ki: [date, signatories, agenda]\n  closing_ijo:"),
     # (the reading alone: refused by the build, after the agreement's text refused the label above)
     "witness-reading": (_STD, _STD + "\n    closing: " + _CLOSING + "\n    witnesses: [{representative:"
                         " {title: 北海道知事, name: 北　一郎, reading: きた いちろう}}]"),

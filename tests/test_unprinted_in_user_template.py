@@ -1,7 +1,7 @@
 """Keys no bundled template prints (spec/unprinted.py), with a user's templates
 (--templates): a witness's reading and note, a person's note no 締結者 prints, a party's
 country and a signer's typed form where no agreement document is made, a heading of its
-own on a section that is a linked document. The bundled templates refuse each as a
+own on a section that is a linked document, a fact of the ceremony no item of ki: prints. The bundled templates refuse each as a
 key with no effect, at its line; a template of the user's own that reads the field of
 that very object gives it an effect: the spec builds, and the field is printed where
 that template prints it (build/unprinted.py). Runs the real command line on real
@@ -58,6 +58,10 @@ SECTION = SEED.replace("  closing_ijo: false\n", "  closing_ijo: false\n  sectio
 SECTION_LINE = ("{% for s in notice.sections if s.document and s.heading %}\n"
                 "<p>{{ s.heading }}</p>\n{% endfor %}\n")
 
+# the seed's notice whose 記 lists no place: its venue and address printed by no item
+VENUE = SEED.replace("  closing_ijo:", "  ki: [date, signatories, agenda]\n  closing_ijo:", 1)
+VENUE_LINE = "<p>会場　{{ notice.ceremony.venue }}（{{ notice.ceremony.venue_address }}）</p>\n"
+
 CASES = {
     # name: (spec, the template it is printed by, the line that prints it, what the PDF then says,
     #        the keys refused without it: (text on the key's line, its key, its message))
@@ -80,6 +84,12 @@ CASES = {
         ("typed: {name", "parties.bureau.representative.typed",
          "typed sets the signer's title and name in the agreement's signature block, and there is no agreement"
          " document (agreement.document): it would have no effect")]),
+    "venue": (VENUE, "press-notice.xml.j2", VENUE_LINE, "会場オホーツク合同庁舎１階保健所会議室（網走市北７条西３丁目）", [
+        ("venue: オホーツク", "press_notice.ceremony.venue",
+         "ki does not list 'place', so ceremony.venue would not be printed: add '- place' to ki, or remove the key"),
+        ("venue_address:", "press_notice.ceremony.venue_address",
+         "ki does not list 'place', so ceremony.venue_address would not be printed: add '- place' to ki, or remove"
+         " the key")]),
     "section": (SECTION, "press-notice.xml.j2", SECTION_LINE, "【参考資料】", [
         ("heading: 【参考資料】", "press_notice.sections[0].heading",
          "the section is a linked document (document:), whose title is its heading: a heading of its own would be"
@@ -91,7 +101,7 @@ CASES = {
 def _spec(folder: Path, name: str) -> Path:
     text = CASES[name][0]
     for changed in (WITNESS != WITNESSED.read_text(encoding="utf-8"), NOTE.count("note: 予定") == 1,
-                    "typed: {name" in TYPED, "【参考資料】" in SECTION,
+                    "typed: {name" in TYPED, "【参考資料】" in SECTION, "ki: [date, signatories" in VENUE,
                     "ki: [date, place]" in NOTE, "agenda: [" not in NOTE, DOCUMENT not in COUNTRY, "country: 日本国" in COUNTRY):
         assert changed                         # each replacement found its text
     path = folder / f"{name}.yaml"

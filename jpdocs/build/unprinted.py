@@ -26,7 +26,7 @@ def check_unprinted(specs: list[LoadedSpec], reads: set) -> list[Problem]:
     `reads`: what the renders of a user's templates of this build read (empty: none)."""
     notes, refused = [], []
     for loaded in specs:
-        for key in printed_nowhere(loaded.spec):
+        for key in printed_nowhere(loaded.spec, loaded.lines):
             if (id(key.owner), key.field) in reads:
                 continue
             problem = Problem(str(loaded.path), loaded.line_of(key.at), dotted(key.at), key.effect or key.why)

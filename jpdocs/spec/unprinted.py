@@ -2,7 +2,7 @@
 
 A key that has no effect is an error. Most are refused where the spec is checked. The
 keys here are fields a template reads as it reads any other (a witness's reading, a
-party's country), which the bundled templates print nowhere: whether they have an
+party's country, a fact of the ceremony no item of ki: lists), which the bundled templates print nowhere: whether they have an
 effect is known only once the build has rendered its documents' templates, as a
 user's template (--templates) that reads such a field prints what it makes of it. So
 each is listed here with the object and field a template reads to print it, and the
@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .notice_checks import facts_unlisted
 from .schema import Spec
 from .signer_checks import heads_beside_signatories, notes_unprinted
 from .source import dotted
@@ -49,9 +50,12 @@ SECTION_HEADING = ("the section is a linked document (document:), whose title is
                    " heading and documents: […] under it")
 
 
-def printed_nowhere(spec: Spec) -> list[Unprinted]:
-    """Every key of `spec` that no bundled template prints, in the order of the checks."""
-    out = _sections(spec)
+def printed_nowhere(spec: Spec, lines: dict) -> list[Unprinted]:
+    """Every key of `spec` (`lines`: where its keys are written) that no bundled
+    template prints, in the order of the checks."""
+    ceremony = spec.press_notice.ceremony if spec.press_notice else None
+    out = [Unprinted(at, ceremony, field, why) for at, why, field in facts_unlisted(spec, lines)]
+    out += _sections(spec)
     for pid, written_at in heads_beside_signatories(spec):
         party = spec.parties[pid]
         effect = "" if written_at is None else (
