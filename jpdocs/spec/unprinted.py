@@ -18,10 +18,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..errors import Problem
 from .notice_checks import facts_unlisted
 from .schema import Spec
 from .signer_checks import heads_beside_signatories, notes_unprinted
-from .source import dotted
+from .source import dotted, line_of
 
 
 @dataclass(frozen=True)
@@ -102,6 +103,15 @@ def _withheld(spec: Spec) -> list[Unprinted]:
                                          "signature_blocks: withheld prints no signature block, and no press"
                                          " notice names the party's signer either: it would have no effect"))
     return out
+
+
+def refused_beside(spec: Spec, name: str, lines: dict) -> list[Problem]:
+    """The refusals of the keys no bundled template prints, for a spec the load refuses
+    for another reason: said with its other problems at once, as the bundled templates
+    would refuse them (the build would stop at the load before any template could read
+    them; one a user's template reads is taken once the rest is mended)."""
+    return [Problem(name, line_of(lines, key.at), dotted(key.at), key.why)
+            for key in printed_nowhere(spec, lines) if not key.effect]
 
 
 def _without_document(spec: Spec) -> list[Unprinted]:
