@@ -1,6 +1,6 @@
 """A party's head (representative:) beside the signatory who signs in its place, with
 a user's templates (--templates): the bundled templates print the signatory, never the
-head, and refuse it as a key with no effect (build/heads.py); a template of the user's
+head, and refuse it as a key with no effect (build/unprinted.py); a template of the user's
 own that prints the head gives it an effect, and the spec builds, the head printed
 where that template prints it. Runs the real command line on a real template folder."""
 from __future__ import annotations

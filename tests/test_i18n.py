@@ -127,12 +127,15 @@ VARIANTS = {
          "    standard: 包括連携           # the house's standard articles (templates/articles.yaml)\n"
          "    purpose: 持続可能で活力あるオホーツク地域の実現に向けた課題の解決を図る\n", "")],
     "title-only-reading-honorific": ("      name: 鈴木　聡一郎\n", "      reading: すずき　そういちろう\n"),
+    # (without the ceremony's signatories and 次第, refused where ki lists neither: the note is the build's)
     "note-no-notice": [("      name: 中島　和彦\n", "      name: 中島　和彦\n      note: 予定\n"),
-                       ("  closing_ijo:", "  ki: [date, place]\n  closing_ijo:")],
+                       ("  closing_ijo:", "  ki: [date, place]\n  closing_ijo:"),
+                       ("    signatories: [bureau, kitami_it]\n    agenda: [出席者紹介, 協定書への署名, 記念撮影,"
+                        " 局長及び学長からの挨拶, 質疑応答（事務方対応）]\n", "")],
     # a head beside the signatory who signs in its place: printed nowhere (spec/signer_checks.py)
     "head-beside-signatory": ("      name: 中島　和彦\n",
                               "      name: 中島　和彦\n    signatory: {title: 副局長, name: 北見　太郎}\n"),
-    # … whose name the signatory's title writes: taken, its one effect said in a note (build/heads.py)
+    # … whose name the signatory's title writes: taken, its one effect said in a note (build/unprinted.py)
     "head-named-by-signatory": ("      name: 中島　和彦\n",
                                 "      name: 中島　和彦\n    signatory: {title: \"局長　中島　和彦　代理　副局長\","
                                 " name: 北見　太郎}\n"),
@@ -330,6 +333,11 @@ VARIANTS.update({
     "witness-title-only": (_STD, _STD + "\n    closing: " + _CLOSING + "\n    witnesses: [{representative: {title: 北海道知事}}]"),
     "witness-label-reading": (_STD, _STD + "\n    closing: " + _CLOSING + "\n    witnesses: [{label: 乙, representative:"
                               " {title: 北海道知事, name: 北　一郎, reading: きた いちろう}}]"),
+    # a fact of the ceremony no item of ki: prints: refused by the build (spec/unprinted.py)
+    "ki-venue-unlisted": ("  closing_ijo:", "  ki: [date, signatories, agenda]\n  closing_ijo:"),
+    # (the reading alone: refused by the build, after the agreement's text refused the label above)
+    "witness-reading": (_STD, _STD + "\n    closing: " + _CLOSING + "\n    witnesses: [{representative:"
+                        " {title: 北海道知事, name: 北　一郎, reading: きた いちろう}}]"),
     "witness-note": (_STD, _STD + "\n    closing: " + _CLOSING + "\n    witnesses: [{representative:"
                      " {title: 北海道知事, name: 北　一郎, note: 予定}}]"),
     "witness-name-sama": (_STD, _STD + "\n    closing: " + _CLOSING + "\n    witnesses: [{representative: {title: 北海道知事, name: 北　一郎　様}}]"),

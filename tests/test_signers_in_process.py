@@ -256,13 +256,21 @@ def test_a_witness_needs_the_specs_own_closing(tmp_path):
 
 
 def test_a_witness_labelled_as_a_party_or_with_a_reading_is_refused(tmp_path):
+    """The label by the agreement's text; the reading, which no bundled template prints,
+    by the build once it knows the templates it uses (a user's may print it:
+    tests/test_unprinted_in_user_template.py)."""
     def change(doc):
         doc["witnesses"][0]["label"] = "甲"
         doc["witnesses"][0]["representative"]["reading"] = "みなみの"
     path = write(tmp_path, FOUR, document(change))
     assert problems(path) == [
         (str(path), nth(path, "label: 甲"), "agreement.document.witnesses[0].label",
-         "「甲」 is a party's label: a witness is none of the parties; label it as the text does (立会人)"),
+         "「甲」 is a party's label: a witness is none of the parties; label it as the text does (立会人)")]
+    path = write(tmp_path, FOUR, document(lambda doc: doc["witnesses"][0]["representative"].update(
+        reading="みなみの")))
+    with pytest.raises(InputError) as raised:
+        make_documents(load_spec(path), load_style())
+    assert [(p.file, p.line, p.key, p.message) for p in raised.value.problems] == [
         (str(path), nth(path, "reading: みなみの"), "agreement.document.witnesses[0].representative.reading",
          "a witness's reading is printed nowhere (readings are the press notice's, and the witness is not in"
          " it): remove it")]

@@ -28,9 +28,9 @@ from ..output import safe_folder_name, write_outputs
 from .checks import check_glyphs, check_model, check_spec_glyphs
 from .kinds import (RELEASES, attachment_notes, attachments_of, bound_files, folders, is_draft, kinds_of,
                     needed_kinds, releases_of)
-from .heads import READ as READ_HEAD, check_heads
 from .notes import agreement_notes, comma_notes
 from .page_notes import break_notes
+from .unprinted import check_unprinted
 from .wording_keys import check_wording_keys
 from ..spec.source import dotted
 from ..spec.blank_checks import not_yet_signed
@@ -234,7 +234,7 @@ def make_documents(loaded: LoadedSpec, style: HouseStyle, kinds=None,
     where = folders(templates)
     people = names_held(loaded)
     docs = []
-    heads_read = False          # a user's template read a party's head (heads.py)
+    read: set = set()           # what the renders of a user's templates read (unprinted.py)
     for kind in chosen:
         # each UTF-8, or an error with its file and line; in a batch, as the build's list of
         # its inputs found them a moment before (each stat'ed and checked there: ~0.15 M
@@ -279,7 +279,7 @@ def make_documents(loaded: LoadedSpec, style: HouseStyle, kinds=None,
             raise _elements_at_template_lines(exc, doc, source, loaded) from None
         check_glyphs(doc, style, loaded, every, book)
         if theirs:
-            heads_read = heads_read or READ_HEAD in reads
+            read |= reads
             flags = dict(agreement_text=any(k.name == "agreement" for k in chosen), final=final,
                          notice_text=any(k.section == "press_notice" for k in chosen))
             _against_bundled(loaded, style, kind, ctx, flags, (reads, files, text, doc), where, templates)
@@ -291,8 +291,9 @@ def make_documents(loaded: LoadedSpec, style: HouseStyle, kinds=None,
         if is_draft(loaded) and kind.section == "agreement":   # the agreement and its overview sheet
             doc.marks = [*doc.marks, model.PageMark(style.word("draft_mark"), "corner")]   # 案, every page
         docs.append(doc)
-    # a head beside its signatory: printed by a user's template, or refused, or a note
-    loaded.notes.extend(check_heads([loaded, *loaded.others.values()], heads_read))
+    # a key no bundled template prints (a witness's reading, a head beside its signatory):
+    # printed by a user's template that reads it, or refused, or a note
+    loaded.notes.extend(check_unprinted([loaded, *loaded.others.values()], read))
     return docs
 
 

@@ -238,7 +238,10 @@ class TemplateSandbox(ImmutableSandboxedEnvironment):
         """A fresh budget for each render (per thread: an environment is shared), and
         where the caller asks, a set that gathers the (class, field) of every attribute of
         the project's objects the render reads (build/template_coverage.py: a setting a
-        user's template never reads has no effect in what it makes). replays=False: every
+        user's template never reads has no effect in what it makes), and the (id of the
+        object, field) of each (build/unprinted.py: a key no bundled template prints is
+        printed where a user's template reads that very object's field; the spec's objects
+        live through the build, so no other object read has an id of theirs). replays=False: every
         included template runs its own code, none is played from memory (template_memo.py)."""
         self._budget.restart(reads, replays)
 
@@ -309,6 +312,7 @@ class TemplateSandbox(ImmutableSandboxedEnvironment):
         cls = type(obj)
         if reads is not None:
             reads.add((cls, attribute))
+            reads.add((id(obj), attribute))       # this object's field (start_render)
         # An attribute the object's class allows, read as Jinja's getattr reads it
         # (getattr, then is_safe_attribute: true; wrap_str_format: None), without its
         # four calls: a notice's render reads about two hundred. _READABLE holds the
@@ -357,6 +361,7 @@ class TemplateSandbox(ImmutableSandboxedEnvironment):
             # party['representative'] reads the field as party.representative does (Jinja's
             # getitem falls back to the attribute without asking getattr above)
             reads.add((type(obj), argument))
+            reads.add((id(obj), argument))
         return super().getitem(obj, argument)
 
     def call(__self, __context, __obj, *args: Any, **kwargs: Any) -> Any:  # noqa: N805 (Jinja's signature)

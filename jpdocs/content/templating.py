@@ -440,7 +440,8 @@ def render(template_name: str, context: dict, style: HouseStyle,
     """Render one template to markup text. A fault of the template (a syntax error,
     an undefined value, an attempt on Python internals, an exception inside it)
     is reported with the template's file and line; the sandbox holds. `reads`, if
-    given, gathers the (class, field) of the project's objects the render reads;
+    given, gathers the (class, field) and (id of the object, field) of the project's
+    objects the render reads (sandbox.start_render);
     `found`, what this build found of its templates (textfile.find_templates), taken
     for the files' state while this render lasts (never kept past it)."""
     folders = tuple(as_path(f) for f in (folder if isinstance(folder, tuple) else (folder,)))

@@ -31,13 +31,9 @@ def cross_check(spec: Spec, name: str, lines) -> list[Problem]:
     if spec.agreements is not None or (notice and notice.ceremonies):
         from .several import check_several
         problems += check_several(spec, name, lines)
-    has_document = bool(spec.agreement and spec.agreement.document)
+    # (a country where there is no agreement document: printed nowhere but by a user's
+    # template, which the build knows of: spec/unprinted.py)
     for pid, party in spec.parties.items():
-        if party.country and not has_document:
-            path = ("parties", pid, "country")
-            problems.append(Problem(name, line_of(lines, path), dotted(path),
-                                    "the country is printed above the party's signature block, and there is no"
-                                    " agreement document (agreement.document): it would have no effect"))
         if party.honorific and party.on_issuing_side(spec.issuer):
             path = ("parties", pid, "honorific")
             why = "issuing: true" if party.issuing else f"the issuer is '{spec.issuer}'"
@@ -148,13 +144,12 @@ def _check_agreement(spec: Spec, name: str, lines) -> list[Problem]:
         problem(("agreement", "kind"), f"the agreement document says its kind in document.kind ({doc.kind}), which"
                                        " makes its wording too: agreement.kind is for an agreement without a"
                                        " document; write the kind there")
+    # (a signing_year, _era or _month where there is no document: printed nowhere but by a
+    # user's template, which the build knows of: spec/unprinted.py)
     if ag.signing_year is not None:
         if ag.signing_date is not None:
             problem(("agreement", "signing_year"), "the signing date gives the year: signing_year is for a draft's"
                                                    " open date (signing_date: null), and would have no effect")
-        elif doc is None:
-            problem(("agreement", "signing_year"), "signing_year is printed in the agreement document's open date"
-                                                   " line, and there is no document: it would have no effect")
     if ag.signing_era is not None:
         if ag.signing_date is not None:
             problem(("agreement", "signing_era"), "the signing date gives the era: signing_era is for a draft's"
@@ -162,9 +157,6 @@ def _check_agreement(spec: Spec, name: str, lines) -> list[Problem]:
         elif ag.signing_year is not None:
             problem(("agreement", "signing_era"), "signing_year gives the era (its year is written in it): remove"
                                                   " signing_era, or signing_year where the year is not known")
-        elif doc is None:
-            problem(("agreement", "signing_era"), "signing_era is printed in the agreement document's open date"
-                                                  " line, and there is no document: it would have no effect")
     if ag.signing_month is not None:
         if ag.signing_date is not None:
             problem(("agreement", "signing_month"), "the signing date gives the month: signing_month is for a"
@@ -172,9 +164,6 @@ def _check_agreement(spec: Spec, name: str, lines) -> list[Problem]:
         elif ag.signing_year is None:
             problem(("agreement", "signing_month"), "a month without its year: the open date line would print"
                                                     " 　　年３月　　日; give signing_year too")
-        elif doc is None:
-            problem(("agreement", "signing_month"), "signing_month is printed in the agreement document's open"
-                                                    " date line, and there is no document: it would have no effect")
     if doc is not None:
         D = ("agreement", "document")
         if doc.labels == "甲乙" and len(spec.parties) > len(enumeration.PARTY_LABELS):

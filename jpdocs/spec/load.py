@@ -125,10 +125,12 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _later_checks(spec: Spec, name: str, lines, dated: list, allow_outside: bool,
-                  warnings: list[Problem], named_warnings: list[Problem]) -> list[Problem]:
+                  warnings: list[Problem], named_warnings: list[Problem], refused: bool = True) -> list[Problem]:
     """The problems the checks after the schema's find (references between sections,
     weekdays of dates without a year, the files named, honorifics in names); the
-    warnings they find are added to the lists given."""
+    warnings they find are added to the lists given. Where the spec is refused
+    (`refused`: already; or by these checks), also the keys no bundled template prints,
+    which the build decides otherwise (spec/unprinted.py): a spec's problems at once."""
     problems = cross_check(spec, name, lines)
     problems += _unprintable_ids(spec, name, lines)
     around = reference_day(spec)
@@ -137,7 +139,11 @@ def _later_checks(spec: Spec, name: str, lines, dated: list, allow_outside: bool
     problems += check_named_files(spec, name, lines, allow_outside)
     named_errors, found_warnings = honorifics_in_names(spec, name, lines)
     named_warnings += found_warnings
-    return problems + named_errors
+    problems += named_errors
+    if refused or problems:
+        from .unprinted import refused_beside
+        problems += refused_beside(spec, name, lines)
+    return problems
 
 
 def _past_the_schema(data, exc: ValidationError, refused: list[Problem], name: str, lines, dated: list,
@@ -188,7 +194,7 @@ def load_spec(path: Path | str, allow_outside: bool = True, others: bool = True,
         problems += refused + _past_the_schema(data, exc, refused, name, lines, dated, allow_outside)
         raise InputError(sort_problems(problems)) from None
     named_warnings: list[Problem] = []
-    problems += _later_checks(spec, name, lines, dated, allow_outside, warnings, named_warnings)
+    problems += _later_checks(spec, name, lines, dated, allow_outside, warnings, named_warnings, bool(problems))
     if problems:
         raise InputError(sort_problems(problems))
     warnings += date_warnings(spec, name, lines)

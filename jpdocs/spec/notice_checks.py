@@ -370,6 +370,25 @@ def _check_ki(spec: Spec, lines, problem) -> None:
         if item in listed:
             problem(K + (listed[item], "item"), f"the {item} is printed on the event line above the text already"
                                                 " (press_notice.event_line): list it once")
+    # (a fact no listed item prints: printed nowhere but by a user's template, which the
+    # build knows of: facts_unlisted, spec/unprinted.py)
+    if c.extra_items:
+        problem(C + ("extra_items",), "with ki:, write these items in ki: ({label: …, text: […]}),"
+                                      " where their place is said")
+
+
+def facts_unlisted(spec: Spec, lines) -> list[tuple[tuple, str, str]]:
+    """(key path, the refusal, the ceremony's field) of each fact of the ceremony the spec
+    writes that no item of its ki: prints (the bundled templates print the 記 block's
+    items alone). A user's template (--templates) may print it: the build decides
+    (build/unprinted.py)."""
+    n = spec.press_notice
+    if n is None or n.ki is None:
+        return []
+    listed = {e.item for e in n.ki if e.heading is None and e.item in KI_BUILTINS}
+    schedule_under = any(e.item == "date" and e.schedule_under for e in n.ki)
+    place_under = any(e.item == "date" and e.place_under for e in n.ki)
+    out = []
     for item, facts in FACTS.items():
         if item == "place" and place_under or n.event_line and item in ("date", "place"):
             continue
@@ -378,13 +397,9 @@ def _check_ki(spec: Spec, lines, problem) -> None:
             continue
         if item == "schedule" and schedule_under:
             continue
-        for f in facts:
-            if C + (f,) in lines:
-                problem(C + (f,), f"ki does not list '{item}', so ceremony.{f} would not be printed:"
-                                  f" add '- {item}' to ki, or remove the key")
-    if c.extra_items:
-        problem(C + ("extra_items",), "with ki:, write these items in ki: ({label: …, text: […]}),"
-                                      " where their place is said")
+        out += [(C + (f,), f"ki does not list '{item}', so ceremony.{f} would not be printed: add '- {item}' to"
+                           " ki, or remove the key", f) for f in facts if C + (f,) in lines]
+    return out
 
 
 def pointed_attachment(notice, entry: KiEntry):

@@ -57,13 +57,9 @@ def check_sections(spec: Spec, problem) -> None:
 
 def _check_document_section(section, at: tuple, problem) -> None:
     """A section that is a linked document (document:) prints the document's title as
-    its heading and nothing under it: a heading of its own would be a second title,
-    and anything else under it would read as the document's content."""
-    if section.heading is not None:
-        problem(at + ("heading",), "the section is a linked document (document:), whose title is its heading:"
-                                   " a heading of its own would be printed nowhere; give the title as the"
-                                   " document's title, or write the section with a heading and documents: […]"
-                                   " under it")
+    its heading and nothing under it: anything else under it would read as the
+    document's content. (A heading of its own is printed by no bundled template, and
+    may be by a user's: spec/unprinted.py.)"""
     for key in ("paragraphs", "parts", "table", "photos", "documents"):
         if getattr(section, key):
             problem(at + (key,), f"the section is a linked document (document:), printed as its heading with"

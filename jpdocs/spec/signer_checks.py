@@ -20,22 +20,12 @@ def check_signers(spec: Spec, name: str, lines) -> list[Problem]:
     agreement's block needs the name, a draft's blank standing in for it."""
     problems = []
     needed: dict[str, str] = {}
-    in_notice: set[str] = set()
     agreement = spec.agreement.document if spec.agreement else None
     if agreement and agreement.signature_blocks != "withheld":     # withheld: no block, no signer
         needed.update((pid, "the agreement's signature block") for pid in spec.parties)
-    notice = spec.press_notice
-    if notice:
-        from .notice_checks import lists_signatories
-        where = None
-        if lists_signatories(spec):
-            where = NOTICE_SIGNERS
-        elif notice.after is not None:
-            where = "the 締結者 of the release after the signing (press_notice.after)"
-        if where:
-            in_notice = set(notice.ceremony.signatories or spec.parties)
-            for pid in notice.ceremony.signatories or list(spec.parties):
-                needed.setdefault(pid, where)
+    where, in_notice = notice_signers(spec)
+    for pid in in_notice:
+        needed.setdefault(pid, where)
     document = agreement
     people = [(("parties", pid) + at, person) for pid, party in spec.parties.items() for at, person in party.people()]
     people += [(("agreement", "document", "witnesses", i, "representative"), w.representative)
@@ -52,17 +42,6 @@ def check_signers(spec: Spec, name: str, lines) -> list[Problem]:
                 problems.append(Problem(name, line_of(lines, at), dotted(at),
                                         "the reading is printed after the name, and this person is named by"
                                         " the title alone (no name:): it would have no effect"))
-        signing = [person for _, person in party.signers()]
-        for at, person in party.people():
-            if person is not None and person.note and (pid not in in_notice
-                                                       or not any(person is s for s in signing)):
-                why = ("this person does not sign for the party (its signatory: does)" if pid in in_notice
-                       else "no notice of this spec lists the party's signer (a 締結者 item, or the release"
-                            " after the signing)")
-                at = ("parties", pid) + at + ("note",)
-                problems.append(Problem(name, line_of(lines, at), dotted(at),
-                                        f"the note is printed after the signer's name in the notices' 締結者, and"
-                                        f" {why}: it would have no effect"))
         if party.co_signers and party.signer() is None:
             at = ("parties", pid, "co_signers")
             problems.append(Problem(name, line_of(lines, at), dotted(at),
@@ -120,12 +99,50 @@ def check_signers(spec: Spec, name: str, lines) -> list[Problem]:
     return problems
 
 
+def notice_signers(spec: Spec) -> tuple[str | None, list[str]]:
+    """Where the press notice prints who signs (its 締結者, or the release after the
+    signing's), and the ids of the parties it prints so, in order; (None, []) where it
+    prints none."""
+    notice = spec.press_notice
+    if not notice:
+        return None, []
+    from .notice_checks import lists_signatories
+    if lists_signatories(spec):
+        where = NOTICE_SIGNERS
+    elif notice.after is not None:
+        where = "the 締結者 of the release after the signing (press_notice.after)"
+    else:
+        return None, []
+    return where, list(dict.fromkeys(notice.ceremony.signatories or spec.parties))
+
+
+def notes_unprinted(spec: Spec) -> list[tuple[tuple, object, str]]:
+    """(key path, person, the refusal) of each person's note that the bundled templates
+    print nowhere: a note is printed after the signer's name in the notices' 締結者, and
+    this person is in none (not a signer, or no notice lists the party's signer). A
+    user's template (--templates) may print it: the build decides (build/unprinted.py)."""
+    _, in_notice = notice_signers(spec)
+    out = []
+    for pid, party in spec.parties.items():
+        signing = [person for _, person in party.signers()]
+        for at, person in party.people():
+            if person is not None and person.note and (pid not in in_notice
+                                                       or not any(person is s for s in signing)):
+                why = ("this person does not sign for the party (its signatory: does)" if pid in in_notice
+                       else "no notice of this spec lists the party's signer (a 締結者 item, or the release"
+                            " after the signing)")
+                out.append((("parties", pid) + at + ("note",), person,
+                            f"the note is printed after the signer's name in the notices' 締結者, and {why}:"
+                            " it would have no effect"))
+    return out
+
+
 def heads_beside_signatories(spec: Spec) -> list[tuple[str, tuple | None]]:
     """Each party whose head (representative:) stands beside the signatory who signs in
     its place (its id), with the key path of another text of the spec that writes the
     head's name, or None. The bundled templates print a party's signer (Party.signer():
     the signatory), never the head; whether a head no document prints is refused, or
-    said in a note, is the build's to decide (build/heads.py): a user's template
+    said in a note, is the build's to decide (build/unprinted.py): a user's template
     (--templates) may print it."""
     return [(pid, _written_elsewhere(spec, party.representative.name, ("parties", pid, "representative")))
             for pid, party in spec.parties.items()

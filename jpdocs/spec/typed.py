@@ -56,8 +56,8 @@ def typed_x(written: str, typed: str) -> tuple[list[float], float] | str:
 
 
 def check_typed(spec, name: str, lines) -> list[Problem]:
-    """Each typed form spells its title or name, and prints: refused where no agreement
-    document prints the person's block, where the person does not sign (a head beside
+    """Each typed form spells its title or name, and prints: refused (where no agreement
+    document prints the person's block: by the build, spec/unprinted.py) where the person does not sign (a head beside
     a signatory), where the title or name is not given (a draft's blank, a name
     withheld, a signer named by the title alone), and where it is typed as written."""
     document = spec.agreement.document if spec.agreement else None
@@ -80,9 +80,7 @@ def check_typed(spec, name: str, lines) -> list[Problem]:
         def problem(key: tuple, message: str):
             problems.append(Problem(name, line_of(lines, at + key), dotted(at + key), message))
         if document is None:
-            problem((), "typed sets the signer's title and name in the agreement's signature block, and there is"
-                        " no agreement document (agreement.document): it would have no effect")
-            continue
+            continue          # printed nowhere but by a user's template: spec/unprinted.py
         if not signs:
             problem((), f"{person.title or 'this person'} does not sign the agreement (the signatory signs for"
                         " the party): typed would have no effect; write it under signatory")

@@ -35,12 +35,7 @@ def check_witnesses(doc, labels: list[str], parties, problem, closing_article: s
         if w.label in party_fields:
             problem(W + (i, "label"), f"「{w.label}」 is a party's label: a witness is none of the parties;"
                                       " label it as the text does (立会人)")
-        if w.representative.reading:
-            problem(W + (i, "representative", "reading"), "a witness's reading is printed nowhere (readings"
-                    " are the press notice's, and the witness is not in it): remove it")
-        if w.representative.note:
-            problem(W + (i, "representative", "note"), "a witness's note is printed nowhere (notes are the"
-                    " notices' 締結者, and the witness is not in it): remove it")
+        # (its reading and note, printed nowhere but by a user's template: spec/unprinted.py)
 
 
 def _check_kind_words(doc, others: list[str], problem) -> set[str]:

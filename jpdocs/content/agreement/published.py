@@ -148,20 +148,10 @@ _BLOCK_KEYS = {
 
 
 def _check_withheld(spec, doc, problem) -> None:
-    """signature_blocks: withheld prints no block: what only a block prints (an address,
-    a country, a witness, a name withheld, names by hand, a label before the blocks, an
-    original per signer) would have no effect, and so would a signer the notice does
-    not print either."""
+    """signature_blocks: withheld prints no block: what only a block does (a witness, a
+    name withheld, names by hand, a label before the blocks, an original per signer)
+    would have no effect. (A party's address and country, and a signer the notice does
+    not print either, are printed nowhere but by a user's template: spec/unprinted.py.)"""
     for key, message in _BLOCK_KEYS.items():
         if getattr(doc, key) not in (None, False, []):
             problem(D + (key,), message)
-    for pid, party in spec.parties.items():
-        for key in ("address", "country"):
-            if getattr(party, key, None):
-                problem(("parties", pid, key), f"signature_blocks: withheld prints no signature block, and the"
-                        f" party's {key} prints only in its block: it would have no effect")
-        if spec.press_notice is None:
-            for key in ("representative", "signatory", "co_signers"):
-                if getattr(party, key, None):
-                    problem(("parties", pid, key), "signature_blocks: withheld prints no signature block, and"
-                            " no press notice names the party's signer either: it would have no effect")

@@ -1,0 +1,36 @@
+"""The keys no bundled template prints (spec/unprinted.py: a witness's reading, a
+party's head beside the signatory who signs in its place …), decided once the build
+has rendered its documents' templates, as the spec's checks cannot know which
+templates a build uses:
+
+- a user's template (--templates) that reads the key's field of that very object (the
+  render records what it reads of the spec's objects: content/sandbox.py) prints what
+  it makes of it: the user's own choice, said nowhere;
+- else a key with an effect of another kind (a head's name kept whole on a line where
+  another text writes it: content/person_names.py) is taken, that effect said in a
+  note, as it is chosen for the user;
+- else the key has no effect: refused at its line, with the bundled templates and with
+  a user's that does not read it alike.
+"""
+from __future__ import annotations
+
+from ..errors import InputError, Problem
+from ..spec.load import LoadedSpec
+from ..spec.source import dotted
+from ..spec.unprinted import printed_nowhere
+
+
+def check_unprinted(specs: list[LoadedSpec], reads: set) -> list[Problem]:
+    """The notes of the keys of `specs` (the spec built and those its notice announces)
+    that no bundled template prints, or InputError for each such key that has no effect.
+    `reads`: what the renders of a user's templates of this build read (empty: none)."""
+    notes, refused = [], []
+    for loaded in specs:
+        for key in printed_nowhere(loaded.spec, loaded.lines):
+            if (id(key.owner), key.field) in reads:
+                continue
+            problem = Problem(str(loaded.path), loaded.line_of(key.at), dotted(key.at), key.effect or key.why)
+            (notes if key.effect else refused).append(problem)
+    if refused:
+        raise InputError(refused)
+    return notes
