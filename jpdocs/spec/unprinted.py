@@ -27,6 +27,8 @@ from .source import dotted, line_of
 
 @dataclass(frozen=True)
 class Unprinted:
+    """A key no bundled template prints, with what a user's template reads to print it.
+    (A docstring of its own: a dataclass without one imports inspect to make it.)"""
     at: tuple           # the key's path in the spec
     owner: object       # the spec's object whose `field` a template reads to print the key
     field: str
