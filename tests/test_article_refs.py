@@ -76,6 +76,8 @@ def test_a_draft_naming_an_article_it_does_not_print_yet_builds_with_a_note(tmp_
     ("本協定第十二条に定める", [12]),
     ("本協定は、第７条の規定にかかわらず", [7]),
     ("指定の意義並びに第６条第１項に規定する", [6]),
+    # a chain is its joining words alone: after a law's article and more words, ours again
+    ("消防組織法第21条の規定に基づき、第３条の応援を行う", [3]),
 ])
 def test_which_references_are_the_documents_own(text, own):
     assert [n for n, _ in own_references(text)] == own

@@ -24,7 +24,7 @@ from ...dates_in_text import number
 
 REF = re.compile(r"第([0-9０-９〇一二三四五六七八九十百]+)条")
 # what joins references in one chain: 第２条及び第３条, 第２条から第５条まで, 第２条、第３条
-CHAIN = re.compile(r"(?:(?:第[0-9０-９〇一二三四五六七八九十百]+項)?(?:及び|並びに|又は|若しくは|から|、|，|・|,))$")
+CHAIN = re.compile(r"(?:第[0-9０-９〇一二三四五六七八九十百]+項)?(?:及び|並びに|又は|若しくは|から|、|，|・|,)")
 # this document by its own word: 本協定, この覚書 …
 OWN = re.compile(r"(?:本|この)(?:協定書?|覚書|契約書?|協約|合意書|確認書|議定書|盟約|協議書|申合せ)$")
 
@@ -44,7 +44,7 @@ def own_references(text: str) -> Iterable[tuple[int, str]]:
     another, end = False, None
     for found in REF.finditer(text):
         before = text[end:found.start()] if end is not None else None
-        chained = before is not None and (before == "" or CHAIN.search(before))
+        chained = before is not None and (before == "" or CHAIN.fullmatch(before))
         another = another if chained else _names_another_text(text[:found.start()])
         end = found.end()
         if not another:
