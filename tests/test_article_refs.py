@@ -39,7 +39,7 @@ def test_a_reference_to_an_article_not_printed_is_refused_and_nothing_is_written
     out = tmp_path / "out"
     done = run_generate(copy, "-o", out)
     assert done.returncode == 1, done.stdout
-    assert (f"error: {copy}:{line - 3}: agreement.document.extra_articles[4]: 「{written}、」 names 第{n}条, and the"
+    assert (f"error: {copy}:{line - 3}: agreement.document.extra_articles[4]: 「{written}、…」 names 第{n}条, and the"
             " document prints no such article (its articles: 第1条～第6条、第8条～第14条)") in done.stderr, done.stderr
     assert not list(out.rglob("*.pdf")) and not list(out.rglob("*.docx"))
 
@@ -55,7 +55,7 @@ def test_a_draft_naming_an_article_it_does_not_print_yet_builds_with_a_note(tmp_
     spec = REAL / "yonago-kihon-kyotei-draft.yaml"
     done = run_generate("check", spec)
     assert done.returncode == 0, done.stderr
-    assert ("agreement.document.extra_articles[2]: in a draft: 「…者の指定の意義並びに第６条第１項に規定するセン」"
+    assert ("agreement.document.extra_articles[2]: in a draft: 「…者の指定の意義並びに第６条第１項に規定するセン…」"
             " names 第6条, and the document prints no such article (its articles: 第1条～第4条)") in done.stdout
 
 

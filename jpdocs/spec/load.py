@@ -141,7 +141,7 @@ def _later_checks(spec: Spec, name: str, lines, dated: list, allow_outside: bool
     named_warnings += found_warnings
     problems += named_errors
     if refused or problems:
-        from .unprinted import refused_beside
+        from .unprinted import refused_beside   # here: it imports notice_checks, which a spec that loads needs not yet
         problems += refused_beside(spec, name, lines)
     return problems
 

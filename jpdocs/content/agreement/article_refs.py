@@ -21,6 +21,7 @@ import re
 from typing import Callable, Iterable
 
 from ...dates_in_text import number
+from ...spec.note_marks import excerpt
 
 REF = re.compile(r"第([0-9０-９〇一二三四五六七八九十百]+)条")
 # what joins references in one chain: 第２条及び第３条, 第２条から第５条まで, 第２条、第３条
@@ -48,8 +49,7 @@ def own_references(text: str) -> Iterable[tuple[int, str]]:
         another = another if chained else _names_another_text(text[:found.start()])
         end = found.end()
         if not another:
-            start = max(0, found.start() - 10)
-            yield number(found.group(1)), ("…" if start else "") + text[start:found.end() + 10]
+            yield number(found.group(1)), excerpt(text, found.start(), found.end())
 
 
 def article_texts(article) -> Iterable[str]:
