@@ -4,7 +4,8 @@
   date_suffix: 上尾市 writes 掲載日：2018年10月9日更新 (nothing), 茂原市 [2018年3月23日]
   (nothing, the brackets as prefix and suffix), 四国学院大学 2019.06.05 プレスリリース
   (nothing: the house's quarter em after Latin digits, never an ASCII space); the
-  full-width space stays the default;
+  full-width space stays the default, and a suffix that begins with a closing mark
+  follows the date straight (関西学院大学 2019.07.12., its stop never set apart);
 - notice.venue_address: above — the venue's address on the line over the venue
   (九州地方整備局 2018: 福岡県北九州市… / 九州地方整備局関門航路事務所 ４階会議室);
 - contacts.role_place: above — a contact box's role on a line of its own over the box
@@ -47,7 +48,7 @@ from test_notice_format import CONTACT, check, has_error, variant
 REAL = ROOT / "tests" / "data" / "real"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 CASES = ("ageo-fire-2018", "mobara-abekura-2018", "sgu-uchiko-2019", "qsr-kaido-2018", "yamanashi-kose-2019",
-         "oita-kagome-2016")
+         "oita-kagome-2016", "kwansei-kakogawa-2019")
 
 
 @pytest.fixture(scope="module")
@@ -91,7 +92,8 @@ def docx_tables(docx: Path) -> list[etree._Element]:
     ("ageo-fire-2018", "掲載日：2018年10月９日更新"),          # 更新 straight after the date
     ("mobara-abekura-2018", "［2018年３月23日］"),            # the brackets close on the date
     ("sgu-uchiko-2019", "2019.06.05プレスリリース"),          # the category after the date, no space glyph
-])
+    ("kwansei-kakogawa-2019", "2019.07.12."),                # the page's stop closes the date, under the
+])                                                           # house's default gap before words
 def test_the_date_line_is_the_page_s(cid, dated, built):
     """The first line of the page is the date with its prefix and suffix and the house's
     gap between them, nothing else; the DOCX holds the same paragraph."""
@@ -134,6 +136,24 @@ def test_the_gap_is_the_house_s_in_the_notice_and_the_release_after(tmp_path, ca
             want = f"令和６年（2024年）{day}{gap}配布"
             assert want in [text_of(line) for line in glyph_lines(pdf)], name
             assert want in docx_paragraphs(pdf.with_suffix(".docx")), name
+
+
+@needs_poppler
+def test_a_suffix_that_closes_the_date_takes_no_gap_in_either_release(tmp_path, capsys):
+    """A suffix that begins with a closing mark (a stop, a bracket) follows the date of
+    issue straight, under the default gap that sets words apart (２月16日（金）　配布), in
+    the notice and in the release after the signing, whose own suffix it may be."""
+    after = ("  closing_ijo:", "  after:\n    issue_date: 2024-02-27\n    date_suffix: ）\n"
+                               "    opening: [本日、締結しました。]\n  closing_ijo:")
+    path = variant(tmp_path, after, ("  issue_date: 2024-02-16\n", "  issue_date: 2024-02-16\n  date_suffix: 。\n"))
+    code = cli.main([str(path), "-o", str(tmp_path / "out"), "--kinds", "press-notice,press-notice-after",
+                     "--format", "pdf,docx"])
+    assert code == 0, capsys.readouterr().err
+    for name, dated in (("press-notice", "令和６年（2024年）２月16日（金）。"),
+                        ("press-notice-after", "令和６年（2024年）２月27日（火））")):
+        pdf = tmp_path / "out" / path.stem / f"{name}.pdf"
+        assert dated in [text_of(line) for line in glyph_lines(pdf)], name
+        assert dated in docx_paragraphs(pdf.with_suffix(".docx")), name
 
 
 @pytest.mark.parametrize("key, values", [("date_suffix_gap", ("・", " ")), ("date_time_gap", ("、", " "))])

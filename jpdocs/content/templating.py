@@ -390,6 +390,11 @@ class NoIssueDate(Exception):
     filter): reported at the template's line as it is, not as a fault of Python."""
 
 
+# Marks that close what stands before them (JLREQ's closing brackets, full stops and
+# commas): a date_suffix beginning with one takes no gap after the date
+_CLOSES_A_DATE = "）〕］｝〉》」』】)]}。．.、，,"
+
+
 def _filters(d: str, dates: Dates, times: Times, comma: str = "、") -> dict:
     def date(value: dt.date, western: bool | None = None, weekday: bool = True, era: bool | None = None,
              year: bool = True) -> str:
@@ -429,7 +434,14 @@ def _filters(d: str, dates: Dates, times: Times, comma: str = "、") -> dict:
     def deadline(value: dt.date | dt.datetime, issued: dt.date | None = None) -> str:
         return deadline_text(value, issued, d, dates, times)
 
-    return {"date": date, "time": time, "num": num, "deadline": deadline, "issued": issue_date,
+    def after_date(suffix: str, gap: str) -> str:
+        """The spec's words after the date of issue, the house's gap (notice.date_suffix_gap)
+        before them: ２月16日（金）　配布. A suffix that begins with a mark closing what stands
+        before it (the page's stop after 2019.07.12., a bracket's ］) stands straight after the
+        date: a gap would set the stop apart from the date it ends (2019.07.12　.)."""
+        return suffix if suffix[:1] in _CLOSES_A_DATE else gap + suffix
+
+    return {"date": date, "time": time, "num": num, "deadline": deadline, "issued": issue_date, "after_date": after_date,
             "kanji": enumeration.kanji_numeral, "enumeration": partial(enumeration.join_japanese, comma=comma),
             "name_lines": name_lines, "refs": references}
 
