@@ -17,16 +17,22 @@ from __future__ import annotations
 from ..errors import InputError, Problem
 from ..spec.load import LoadedSpec
 from ..spec.source import dotted
-from ..spec.unprinted import printed_nowhere
+from ..spec.unprinted import printed_nowhere, typed_name_unlined
 
 
-def check_unprinted(specs: list[LoadedSpec], reads: set) -> list[Problem]:
+def check_unprinted(specs: list[LoadedSpec], reads: set, text=None) -> list[Problem]:
     """The notes of the keys of `specs` (the spec built and those its notice announces)
     that no bundled template prints, or InputError for each such key that has no effect.
-    `reads`: what the renders of a user's templates of this build read (empty: none)."""
+    `reads`: what the renders of a user's templates of this build read (empty: none).
+    `text`: the agreement's text composed for the first spec, where the build makes it
+    (a typed_name whose block prints no organisation line is known from its blocks)."""
     notes, refused = [], []
     for loaded in specs:
-        for key in printed_nowhere(loaded.spec, loaded.lines):
+        keys = printed_nowhere(loaded.spec, loaded.lines)
+        if text is not None and loaded is specs[0]:
+            from ..content.agreement.signatures import typed_names_unlined   # (an agreement's build only)
+            keys += map(typed_name_unlined, typed_names_unlined(loaded.spec.party_list(), text.signatories))
+        for key in keys:
             if (id(key.owner), key.field) in reads:
                 continue
             problem = Problem(str(loaded.path), loaded.line_of(key.at), dotted(key.at), key.effect or key.why)
