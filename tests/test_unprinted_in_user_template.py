@@ -9,6 +9,7 @@ template folders and reads the PDF back. (A head beside its signatory, the first
 decided so: tests/test_head_in_user_template.py.)"""
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -62,6 +63,41 @@ SECTION_LINE = ("{% for s in notice.sections if s.document and s.heading %}\n"
 VENUE = SEED.replace("  closing_ijo:", "  ki: [date, signatories, agenda]\n  closing_ijo:", 1)
 VENUE_LINE = "<p>会場　{{ notice.ceremony.venue }}（{{ notice.ceremony.venue_address }}）</p>\n"
 
+# the seed's 局長 with a typed form, beside a signatory who signs in the 局長's place (a
+# head the user's template reads too: tests/test_head_in_user_template.py)
+NOT_SIGNING = SEED.replace("      name: 中島　和彦\n", "      name: 中島　和彦\n      typed: {name: 中島　　和彦}\n", 1).replace(
+    "    statements:\n      - 公共", "    signatory: {title: 副局長, name: 山田　太郎}\n    statements:\n      - 公共", 1)
+HEAD_TYPED_LINE = ("{% for pid, p in parties if p.representative.typed %}\n"
+                   "<p>（{{ p.representative.title }}　{{ p.representative.typed.name }}）</p>\n{% endfor %}\n")
+
+# the seed's 振興局 with its name as the signed copy types it, over a block that prints no
+# organisation line (its 局長's title names it); and without the agreement document
+TYPED_NAME = SEED.replace("    name: 北海道オホーツク総合振興局\n",
+                          "    name: 北海道オホーツク総合振興局\n    typed_name: 北海道ｵﾎｰﾂｸ総合振興局\n", 1)
+TYPED_NAME_NO_DOCUMENT = TYPED_NAME.replace(DOCUMENT, "", 1)
+TYPED_NAME_LINE = ("{% for pid, p in parties if p.typed_name %}\n"
+                   "<p>（{{ p.typed_name }}）</p>\n{% endfor %}\n")
+
+# the seed without its agreement document, its term's notice not to renew given in writing
+IN_WRITING = SEED.replace(DOCUMENT, "", 1).replace("    renewal_notice: 1か月\n",
+                                                   "    renewal_notice: 1か月\n    notice_in_writing: true\n", 1)
+IN_WRITING_LINE = ("{% if agreement.validity.notice_in_writing %}\n"
+                   "<p>更新しない旨の通知は書面による。</p>\n{% endif %}\n")
+
+# the seed's 記 with an item of its own listing a guest with a group and a phone
+LISTED = SEED.replace("  closing_ijo:", "  ki:\n    - date\n    - place\n    - signatories\n    - agenda\n"
+                      "    - label: 出席者\n      people: [{title: 北見市長, name: 辻　直孝, group: 秘書グループ,"
+                      " phone: 0157-00-0000}]\n  closing_ijo:", 1)
+LISTED_LINE = ("{% for e in notice.ki if e.people %}{% for p in e.people %}\n"
+               "<p>（{{ p.group }}　{{ p.name }}　電話{{ p.phone }}）</p>\n{% endfor %}{% endfor %}\n")
+
+# 彦根市's two ceremonies, the first with a 次第 whose step lists who greets under it
+SEVERAL = (ROOT / "tests" / "data" / "real" / "hikone-fire-drone-2022.yaml").read_text(encoding="utf-8").replace(
+    "      signatories: [procrew]", "      signatories: [procrew]\n      agenda: [開会, {step: 挨拶, people: [{title: 消防長,"
+    " name: 岡田　広幸}]}]", 1)
+SEVERAL_LINE = ("{% for c in notice.ceremonies %}{% for a in c.agenda %}{% for p in a.people %}\n"
+                "<p>（{{ c.label }}　{{ a.step }}　{{ p.title }}）</p>\n{% endfor %}{% endfor %}{% endfor %}\n")
+
 CASES = {
     # name: (spec, the template it is printed by, the line that prints it, what the PDF then says,
     #        the keys refused without it: (text on the key's line, its key, its message))
@@ -95,6 +131,32 @@ CASES = {
          "the section is a linked document (document:), whose title is its heading: a heading of its own would be"
          " printed nowhere; give the title as the document's title, or write the section with a heading and"
          " documents: […] under it")]),
+    "not-signing": (NOT_SIGNING, "agreement.xml.j2", HEAD_TYPED_LINE, "（北海道オホーツク総合振興局長中島和彦）", [
+        ("typed: {name", "parties.bureau.representative.typed",
+         "北海道オホーツク総合振興局長 does not sign the agreement (the signatory signs for the party): typed would"
+         " have no effect; write it under signatory")]),
+    "typed-name": (TYPED_NAME, "agreement.xml.j2", TYPED_NAME_LINE, "（北海道ｵﾎｰﾂｸ総合振興局）", [
+        ("typed_name:", "parties.bureau.typed_name",
+         "the signature block prints no organisation line (the title 北海道オホーツク総合振興局長 names it;"
+         " organisation_line: always would print it): typed_name would have no effect; remove it")]),
+    "typed-name-no-document": (TYPED_NAME_NO_DOCUMENT, "press-notice.xml.j2", TYPED_NAME_LINE,
+                               "（北海道ｵﾎｰﾂｸ総合振興局）", [
+        ("typed_name:", "parties.bureau.typed_name",
+         "typed_name sets the organisation's line of the agreement's signature block, and no block is printed"
+         " (no agreement document, or signature_blocks: withheld): it would have no effect; remove it")]),
+    "in-writing": (IN_WRITING, "press-notice.xml.j2", IN_WRITING_LINE, "更新しない旨の通知は書面による。", [
+        ("notice_in_writing:", "agreement.validity.notice_in_writing",
+         "notice_in_writing is printed in the agreement document's 有効期間 article, and there is no document:"
+         " it would have no effect")]),
+    "listed": (LISTED, "press-notice.xml.j2", LISTED_LINE, "（秘書グループ辻直孝電話0157-00-0000）", [
+        (f"{key}:", f"press_notice.ki[4].people[0].{key}",
+         f"{key} is printed on a contact's person's line (press_notice.contacts[].people), and this person is one"
+         " the notice lists: it would have no effect; write it in the person's title or the item's text, or"
+         " remove it") for key in ("group", "phone")]),
+    "several": (SEVERAL, "press-notice.xml.j2", SEVERAL_LINE, "（調印式(1)挨拶消防長）", [
+        ("agenda: [開会", "press_notice.ceremonies[0].agenda[1].people",
+         "a ceremony of several prints its 次第 on one line after its label, its steps joined, where nothing stands"
+         " under a step: people would have no effect (a line under the ceremony's item is one of its notes:)")]),
 }
 
 
@@ -104,8 +166,17 @@ def _spec(folder: Path, name: str) -> Path:
                     "typed: {name" in TYPED, "【参考資料】" in SECTION, "ki: [date, signatories" in VENUE,
                     "ki: [date, place]" in NOTE, "agenda: [" not in NOTE, DOCUMENT not in COUNTRY, "country: 日本国" in COUNTRY):
         assert changed                         # each replacement found its text
+    for changed in ("signatory: {title: 副局長" in NOT_SIGNING, "typed: {name: 中島　　和彦}" in NOT_SIGNING,
+                    "typed_name: 北海道ｵﾎｰﾂｸ" in TYPED_NAME, DOCUMENT not in TYPED_NAME_NO_DOCUMENT,
+                    DOCUMENT not in IN_WRITING, "notice_in_writing: true" in IN_WRITING,
+                    "phone: 0157-00-0000" in LISTED, "name: 岡田　広幸}]}]" in SEVERAL):
+        assert changed
     path = folder / f"{name}.yaml"
     path.write_text(text, encoding="utf-8")
+    if "style: styles/" in text:                 # a real case: beside its house style
+        style = text.split("style: styles/", 1)[1].split()[0]
+        (folder / "styles").mkdir(exist_ok=True)
+        shutil.copy(ROOT / "tests" / "data" / "real" / "styles" / style, folder / "styles")
     return path
 
 
