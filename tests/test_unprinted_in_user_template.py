@@ -234,3 +234,20 @@ def test_a_witness_is_read_as_itself_not_as_every_signer(tmp_path):
     assert check.returncode == 1 and "Traceback" not in check.stderr
     for text, key, message in CASES["witness"][4]:
         assert f"error: {spec}:{_line(spec, text)}: {key}: {message}" in check.stderr, check.stderr
+
+
+def test_a_typed_name_without_its_line_is_said_beside_the_texts_other_problems(tmp_path):
+    """Where the agreement's text is refused for another reason (書面による with the
+    有効期間 article removed), a typed_name whose block prints no organisation line is
+    refused beside it, at once, as before it was the build's to decide: the build stops
+    at the text, before any template could read it."""
+    text = TYPED_NAME.replace(DOCUMENT, DOCUMENT + "    articles:\n      validity: {remove: true}\n", 1).replace(
+        "    renewal_notice: 1か月\n", "    renewal_notice: 1か月\n    notice_in_writing: true\n", 1)
+    assert "validity: {remove: true}" in text and "notice_in_writing: true" in text
+    spec = tmp_path / "beside.yaml"
+    spec.write_text(text, encoding="utf-8")
+    check = run_generate("check", spec, "--templates", _templates(tmp_path, "agreement.xml.j2", TYPED_NAME_LINE))
+    assert check.returncode == 1 and "Traceback" not in check.stderr
+    _, key, message = CASES["typed-name"][4][0]
+    assert f"error: {spec}:{_line(spec, 'typed_name:')}: {key}: {message}" in check.stderr, check.stderr
+    assert f"{spec}:{_line(spec, 'notice_in_writing:')}: agreement.validity.notice_in_writing: " in check.stderr
