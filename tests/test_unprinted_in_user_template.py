@@ -1,8 +1,11 @@
 """Keys no bundled template prints (spec/unprinted.py), with a user's templates
 (--templates): a witness's reading and note, a person's note no 締結者 prints, a party's
-country and a signer's typed form where no agreement document is made, a heading of its
-own on a section that is a linked document, a fact of the ceremony no item of ki: prints. The bundled templates refuse each as a
-key with no effect, at its line; a template of the user's own that reads the field of
+country, a signer's typed form, a party's typed_name and the term's notice_in_writing
+where no agreement document is made, a heading of its own on a section that is a linked
+document, a fact of the ceremony no item of ki: prints, a typed form of a head who does
+not sign, a typed_name over a block without an organisation line, a group and a phone
+of a person the 記 lists, a step's people in a ceremony of several. The bundled
+templates refuse each as a key with no effect, at its line; a template of the user's own that reads the field of
 that very object gives it an effect: the spec builds, and the field is printed where
 that template prints it (build/unprinted.py). Runs the real command line on real
 template folders and reads the PDF back. (A head beside its signatory, the first key

@@ -2,12 +2,15 @@
 
 A key that has no effect is an error. Most are refused where the spec is checked. The
 keys here are fields a template reads as it reads any other (a witness's reading, a
-party's country, a fact of the ceremony no item of ki: lists), which the bundled
-templates print nowhere: whether they have an effect is known only once the build has
-rendered its documents' templates, as a user's template (--templates) that reads such
-a field prints what it makes of it. So each is listed here with the object and field
-a template reads to print it, and the refusal where no template of the build reads
-it; build/unprinted.py decides.
+party's country, a fact of the ceremony no item of ki: lists, a typed form of a head
+who does not sign, a phone of a person the 記 lists, what stands under a step of a
+ceremony of several), which the bundled templates print nowhere: whether they have an
+effect is known only once the build has rendered its documents' templates, as a user's
+template (--templates) that reads such a field prints what it makes of it. So each is
+listed here with the object and field a template reads to print it, and the refusal
+where no template of the build reads it; build/unprinted.py decides. (A typed_name
+whose signature block prints no organisation line is known only once the agreement's
+blocks are composed: typed_name_unlined, which the build adds.)
 
 Not here: a key that contradicts another or says what the house says already, a
 setting of what the product composes (a house style's, or the spec's: those a user's
