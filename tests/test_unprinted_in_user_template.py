@@ -87,6 +87,11 @@ IN_WRITING = SEED.replace(DOCUMENT, "", 1).replace("    renewal_notice: 1か月\
 IN_WRITING_LINE = ("{% if agreement.validity.notice_in_writing %}\n"
                    "<p>更新しない旨の通知は書面による。</p>\n{% endif %}\n")
 
+# the seed's agreement document without its 有効期間 article (the term is the spec's validity
+# alone), its notice not to renew given in writing
+NO_ARTICLE = SEED.replace(DOCUMENT, DOCUMENT + "    articles:\n      validity: {remove: true}\n", 1).replace(
+    "    renewal_notice: 1か月\n", "    renewal_notice: 1か月\n    notice_in_writing: true\n", 1)
+
 # the seed's 記 with an item of its own listing a guest with a group and a phone
 LISTED = SEED.replace("  closing_ijo:", "  ki:\n    - date\n    - place\n    - signatories\n    - agenda\n"
                       "    - label: 出席者\n      people: [{title: 北見市長, name: 辻　直孝, group: 秘書グループ,"
@@ -151,6 +156,11 @@ CASES = {
         ("notice_in_writing:", "agreement.validity.notice_in_writing",
          "notice_in_writing is printed in the agreement document's 有効期間 article, and there is no document:"
          " it would have no effect")]),
+    "in-writing-no-article": (NO_ARTICLE, "agreement.xml.j2", IN_WRITING_LINE, "更新しない旨の通知は書面による。", [
+        ("notice_in_writing:", "agreement.validity.notice_in_writing",
+         "notice_in_writing is printed in the standard set's 有効期間 article, and the document prints no such"
+         " article (no set chosen, the article removed or given its own text): it would have no effect; write"
+         " 書面による in the article's own text")]),
     "listed": (LISTED, "press-notice.xml.j2", LISTED_LINE, "（秘書グループ辻直孝電話0157-00-0000）", [
         (f"{key}:", f"press_notice.ki[4].people[0].{key}",
          f"{key} is printed on a contact's person's line (press_notice.contacts[].people), and this person is one"
@@ -172,7 +182,7 @@ def _spec(folder: Path, name: str) -> Path:
     for changed in ("signatory: {title: 副局長" in NOT_SIGNING, "typed: {name: 中島　　和彦}" in NOT_SIGNING,
                     "typed_name: 北海道ｵﾎｰﾂｸ" in TYPED_NAME, DOCUMENT not in TYPED_NAME_NO_DOCUMENT,
                     DOCUMENT not in IN_WRITING, "notice_in_writing: true" in IN_WRITING,
-                    "phone: 0157-00-0000" in LISTED, "name: 岡田　広幸}]}]" in SEVERAL):
+                    "phone: 0157-00-0000" in LISTED, "validity: {remove: true}" in NO_ARTICLE, "name: 岡田　広幸}]}]" in SEVERAL):
         assert changed
     path = folder / f"{name}.yaml"
     path.write_text(text, encoding="utf-8")
@@ -239,18 +249,21 @@ def test_a_witness_is_read_as_itself_not_as_every_signer(tmp_path):
         assert f"error: {spec}:{_line(spec, text)}: {key}: {message}" in check.stderr, check.stderr
 
 
-def test_a_typed_name_without_its_line_is_said_beside_the_texts_other_problems(tmp_path):
-    """Where the agreement's text is refused for another reason (書面による with the
-    有効期間 article removed), a typed_name whose block prints no organisation line is
-    refused beside it, at once, as before it was the build's to decide: the build stops
-    at the text, before any template could read it."""
-    text = TYPED_NAME.replace(DOCUMENT, DOCUMENT + "    articles:\n      validity: {remove: true}\n", 1).replace(
-        "    renewal_notice: 1か月\n", "    renewal_notice: 1か月\n    notice_in_writing: true\n", 1)
-    assert "validity: {remove: true}" in text and "notice_in_writing: true" in text
+def test_what_the_text_alone_knows_is_unprinted_is_said_beside_its_other_problems(tmp_path):
+    """Where the agreement's text is refused for another reason (a blank title note), a
+    typed_name whose block prints no organisation line and a notice_in_writing with no
+    article to print it are refused beside it, at once, as before they were the build's
+    to decide: the build stops at the text, before any template could read them."""
+    text = NO_ARTICLE.replace("    name: 北海道オホーツク総合振興局\n",
+                              "    name: 北海道オホーツク総合振興局\n    typed_name: 北海道ｵﾎｰﾂｸ総合振興局\n", 1)
+    text = text.replace(DOCUMENT, DOCUMENT + '    title_note: "　"\n', 1)
+    assert "typed_name: 北海道ｵﾎｰﾂｸ" in text and "title_note:" in text
     spec = tmp_path / "beside.yaml"
     spec.write_text(text, encoding="utf-8")
     check = run_generate("check", spec, "--templates", _templates(tmp_path, "agreement.xml.j2", TYPED_NAME_LINE))
     assert check.returncode == 1 and "Traceback" not in check.stderr
     _, key, message = CASES["typed-name"][4][0]
     assert f"error: {spec}:{_line(spec, 'typed_name:')}: {key}: {message}" in check.stderr, check.stderr
-    assert f"{spec}:{_line(spec, 'notice_in_writing:')}: agreement.validity.notice_in_writing: " in check.stderr
+    _, key, message = CASES["in-writing-no-article"][4][0]
+    assert f"error: {spec}:{_line(spec, 'notice_in_writing:')}: {key}: {message}" in check.stderr, check.stderr
+    assert f"error: {spec}:{_line(spec, 'title_note:')}: agreement.document.title_note: " in check.stderr

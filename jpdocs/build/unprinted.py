@@ -17,7 +17,7 @@ from __future__ import annotations
 from ..errors import InputError, Problem
 from ..spec.load import LoadedSpec
 from ..spec.source import dotted
-from ..spec.unprinted import printed_nowhere, typed_name_unlined
+from ..spec.unprinted import printed_nowhere, typed_name_unlined, writing_unprinted
 
 
 def check_unprinted(specs: list[LoadedSpec], reads: set, text=None) -> list[Problem]:
@@ -25,13 +25,15 @@ def check_unprinted(specs: list[LoadedSpec], reads: set, text=None) -> list[Prob
     that no bundled template prints, or InputError for each such key that has no effect.
     `reads`: what the renders of a user's templates of this build read (empty: none).
     `text`: the agreement's text composed for the first spec, where the build makes it
-    (a typed_name whose block prints no organisation line is known from its blocks)."""
+    (a typed_name whose block prints no organisation line is known from its blocks, a
+    notice_in_writing without an article to print it from its articles)."""
     notes, refused = [], []
     for loaded in specs:
         keys = printed_nowhere(loaded.spec, loaded.lines)
         if text is not None and loaded is specs[0]:
             from ..content.agreement.signatures import typed_names_unlined   # (an agreement's build only)
             keys += map(typed_name_unlined, typed_names_unlined(loaded.spec.party_list(), text.signatories))
+            keys += writing_unprinted(loaded.spec, text.term_printed)
         for key in keys:
             if (id(key.owner), key.field) in reads:
                 continue

@@ -10,7 +10,8 @@ template (--templates) that reads such a field prints what it makes of it. So ea
 listed here with the object and field a template reads to print it, and the refusal
 where no template of the build reads it; build/unprinted.py decides. (A typed_name
 whose signature block prints no organisation line is known only once the agreement's
-blocks are composed: typed_name_unlined, which the build adds.)
+blocks are composed: typed_name_unlined, and so is a notice_in_writing where the text
+prints no 有効期間 article of the standard set's: writing_unprinted; the build adds them.)
 
 Not here: a key that contradicts another or says what the house says already, a
 setting of what the product composes (a house style's, or the spec's: those a user's
@@ -137,6 +138,20 @@ def typed_name_unlined(found: tuple[str, object, str]) -> Unprinted:
     return Unprinted(("parties", pid, "typed_name"), party, "typed_name",
                      f"the signature block prints no organisation line (the title {title} names it;"
                      " organisation_line: always would print it): typed_name would have no effect; remove it")
+
+
+def writing_unprinted(spec: Spec, term_printed: bool) -> list[Unprinted]:
+    """The 書面による of a renewing term (validity.notice_in_writing) where the agreement's
+    text prints no 有効期間 article of the standard set's (`term_printed`: the text
+    composed does: content/agreement/drafts.prints_generated_term), the spec's own
+    articles writing their term themselves."""
+    v = spec.agreement.validity if spec.agreement else None
+    if v is None or not v.notice_in_writing or not v.renewal or term_printed:
+        return []
+    return [Unprinted(("agreement", "validity", "notice_in_writing"), v, "notice_in_writing",
+                      "notice_in_writing is printed in the standard set's 有効期間 article, and the document prints"
+                      " no such article (no set chosen, the article removed or given its own text): it would have"
+                      " no effect; write 書面による in the article's own text")]
 
 
 def refused_beside(spec: Spec, name: str, lines: dict) -> list[Problem]:

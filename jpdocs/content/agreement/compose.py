@@ -25,7 +25,7 @@ from ...spec.load import LoadedSpec
 from ...spec.schema.agreement import own_paragraphs, own_words
 from ...spec.source import dotted
 from ...spec.term import term_of
-from ...spec.unprinted import typed_name_unlined
+from ...spec.unprinted import typed_name_unlined, writing_unprinted
 from .annexes import compose_annexes
 from .article_refs import article_texts, missing_articles
 from .translations import compose_translations
@@ -353,22 +353,20 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
     if len(shown) == 1:                  # 覚書 across three em: 覚　書 (agreement.title_spread)
         shown = (spread(shown[0], style.agreement.title_spread),)
     cover = compose_cover(doc, parties, names, full_title, shown, cover_date, problem)
-    if (ag.validity is not None and ag.validity.notice_in_writing and ag.validity.renewal
-            and not (chosen is not None and prints_generated_term(chosen, doc))):
-        # the spec's own articles write their term themselves: 書面による would print nowhere
-        problem(("agreement", "validity", "notice_in_writing"),
-                "notice_in_writing is printed in the standard set's 有効期間 article, and the document prints no"
-                " such article (no set chosen, the article removed or given its own text): it would have no"
-                " effect; write 書面による in the article's own text")
+    # the spec's own articles write their term themselves: 書面による would print nowhere
+    # but by a user's template (the build decides, and it is said beside the rest, as above)
+    term_printed = chosen is not None and prints_generated_term(chosen, doc)
+    unwritten = [Problem(file, loaded.line_of(key.at), dotted(key.at), key.why)
+                 for key in writing_unprinted(loaded.spec, term_printed)]
     if problems:
-        raise InputError(problems[:unlined_at] + unlined + problems[unlined_at:])
+        raise InputError(problems[:unlined_at] + unlined + problems[unlined_at:] + unwritten)
     # date_line: in_closing: the closing states the date, no line under it (the cover's keeps it);
     # over_each_signer: none under it either, the date over each block (date_over_blocks)
     return AgreementText(full_title, shown, preamble, tuple(articles), closing, "" if doc.date_line else date,
                          signatories, tuple(labels), doc.standard or "", set_file, term,
                          doc.kind, writing, doc.draft, blanks, label_chars, witnesses,
                          says_seal(closing or closing_article(drafts)) and doc.seal_places != "blank",
-                         chosen is not None and prints_generated_term(chosen, doc),
+                         term_printed,
                          prose_parts(doc.prose, style.agreement.prose_number_hang),
                          tuple((key, art_num(before), art_num(stated)) for key, before, stated in gaps),
                          withheld, annexes, cover, in_lines, on_titles, doc.seal_places == "blank",
