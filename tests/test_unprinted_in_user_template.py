@@ -73,6 +73,13 @@ NOT_SIGNING = SEED.replace("      name: 中島　和彦\n", "      name: 中島�
 HEAD_TYPED_LINE = ("{% for pid, p in parties if p.representative.typed %}\n"
                    "<p>（{{ p.representative.title }}　{{ p.representative.typed.name }}）</p>\n{% endfor %}\n")
 
+# the seed's agreement document as its published copy, which prints no signature block (nor
+# so the parties' addresses), its 局長's name typed as the signed copy types it
+WITHHELD = SEED.replace(
+    DOCUMENT, DOCUMENT + "    signature_blocks: withheld\n", 1).replace(
+    "    address: 北海道網走市北７条西３丁目\n", "", 1).replace("    address: 北海道北見市公園町165番地\n", "", 1).replace(
+    "      name: 中島　和彦\n", "      name: 中島　和彦\n      typed: {name: 中島　　和彦}\n", 1)
+
 # the seed's 振興局 with its name as the signed copy types it, over a block that prints no
 # organisation line (its 局長's title names it); and without the agreement document
 TYPED_NAME = SEED.replace("    name: 北海道オホーツク総合振興局\n",
@@ -143,6 +150,10 @@ CASES = {
         ("typed: {name", "parties.bureau.representative.typed",
          "北海道オホーツク総合振興局長 does not sign the agreement (the signatory signs for the party): typed would"
          " have no effect; write it under signatory")]),
+    "typed-withheld": (WITHHELD, "agreement.xml.j2", TYPED_LINE, "（署名中島和彦）", [
+        ("typed: {name", "parties.bureau.representative.typed",
+         "signature_blocks: withheld prints no signature block, and typed sets the signer's title and name in it:"
+         " it would have no effect")]),
     "typed-name": (TYPED_NAME, "agreement.xml.j2", TYPED_NAME_LINE, "（北海道ｵﾎｰﾂｸ総合振興局）", [
         ("typed_name:", "parties.bureau.typed_name",
          "the signature block prints no organisation line (the title 北海道オホーツク総合振興局長 names it;"
@@ -182,7 +193,8 @@ def _spec(folder: Path, name: str) -> Path:
     for changed in ("signatory: {title: 副局長" in NOT_SIGNING, "typed: {name: 中島　　和彦}" in NOT_SIGNING,
                     "typed_name: 北海道ｵﾎｰﾂｸ" in TYPED_NAME, DOCUMENT not in TYPED_NAME_NO_DOCUMENT,
                     DOCUMENT not in IN_WRITING, "notice_in_writing: true" in IN_WRITING,
-                    "phone: 0157-00-0000" in LISTED, "validity: {remove: true}" in NO_ARTICLE, "name: 岡田　広幸}]}]" in SEVERAL):
+                    "phone: 0157-00-0000" in LISTED, "signature_blocks: withheld" in WITHHELD,
+                    "address: 北海道北見市" not in WITHHELD, "typed: {name" in WITHHELD, "validity: {remove: true}" in NO_ARTICLE, "name: 岡田　広幸}]}]" in SEVERAL):
         assert changed
     path = folder / f"{name}.yaml"
     path.write_text(text, encoding="utf-8")

@@ -59,8 +59,9 @@ def check_typed(spec, name: str, lines) -> list[Problem]:
     """Each typed form spells its title or name, and prints: refused where the title or
     name is not given (a draft's blank, a name withheld, a signer named by the title
     alone), and where it is typed as written. Where no agreement document prints the
-    person's block, or the person does not sign (a head beside a signatory), it is
-    printed nowhere but by a user's template: the build decides (spec/unprinted.py)."""
+    person's block (none, or signature_blocks: withheld), or the person does not sign (a
+    head beside a signatory), it is printed nowhere but by a user's template: the build
+    decides (spec/unprinted.py)."""
     document = spec.agreement.document if spec.agreement else None
     people = []
     for pid, party in spec.parties.items():
@@ -80,7 +81,7 @@ def check_typed(spec, name: str, lines) -> list[Problem]:
 
         def problem(key: tuple, message: str):
             problems.append(Problem(name, line_of(lines, at + key), dotted(at + key), message))
-        if document is None or not signs:
+        if document is None or not signs or document.signature_blocks == "withheld":
             continue          # printed nowhere but by a user's template: spec/unprinted.py
         if typed.title is None and typed.name is None:
             problem((), "typed needs title:, name: or both, as the signed copy types them")

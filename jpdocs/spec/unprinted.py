@@ -64,6 +64,9 @@ NOT_SIGNING = ("{title} does not sign the agreement (the signatory signs for the
 TYPED_NAME = ("typed_name sets the organisation's line of the agreement's signature block, and no block is printed"
               " (no agreement document, or signature_blocks: withheld): it would have no effect; remove it")
 
+TYPED_WITHHELD = ("signature_blocks: withheld prints no signature block, and typed sets the signer's title and name"
+                  " in it: it would have no effect")
+
 IN_WRITING = ("notice_in_writing is printed in the agreement document's 有効期間 article, and there is no document:"
               " it would have no effect")
 
@@ -99,22 +102,27 @@ def printed_nowhere(spec: Spec, lines: dict) -> list[Unprinted]:
             out.append(Unprinted(("parties", pid, "country"), party, "country", COUNTRY))
     if document is None:
         return out + _without_document(spec)
-    out += _not_signing(spec)
+    withheld = document.signature_blocks == "withheld"
+    out += [] if withheld else _not_signing(spec)
     W = ("agreement", "document", "witnesses")
     for i, w in enumerate(document.witnesses):
         for key, why in WITNESS.items():
             if getattr(w.representative, key):
                 out.append(Unprinted(W + (i, "representative", key), w.representative, key, why))
-    if document.signature_blocks == "withheld":
+    if withheld:
         out += _withheld(spec)
     return out
 
 
 def _withheld(spec: Spec) -> list[Unprinted]:
     """signature_blocks: withheld prints no block: a party's address and country print
-    only in its block, and its signer, where no press notice names it either, nowhere."""
+    only in its block, as do its typed_name and its signers' typed forms, and its signer,
+    where no press notice names it either, nowhere."""
     out = [Unprinted(("parties", pid, "typed_name"), party, "typed_name", TYPED_NAME)
            for pid, party in spec.parties.items() if party.typed_name is not None]
+    out += [Unprinted(("parties", pid) + at + ("typed",), person, "typed", TYPED_WITHHELD)
+            for pid, party in spec.parties.items() for at, person in party.people()
+            if person is not None and person.typed is not None]
     for pid, party in spec.parties.items():
         for key in ("address", "country"):
             if getattr(party, key, None):
