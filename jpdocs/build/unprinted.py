@@ -11,6 +11,12 @@ templates a build uses:
   note, as it is chosen for the user;
 - else the key has no effect: refused at its line, with the bundled templates and with
   a user's that does not read it alike.
+
+A read counts whatever the template does with the value: prints it, or only tests it
+(`{% if p.country %}（海外）{% endif %}`). A key whose being given changes what is made
+has an effect, and a true/false key (notice_in_writing, a step's signatories: true) can
+have no other. A template that tests a key and makes the same either way is not told
+from one that prints it: telling them apart would take a render without the key.
 """
 from __future__ import annotations
 
