@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from conftest import ROOT, SEED_SPEC
+from conftest import ROOT, SEED_SPEC, run_generate
 from jpdocs.content.agreement.compose import compose
 from jpdocs.content.agreement.wording import document_title, party_label_words, polite, title_lines
 from jpdocs.errors import InputError
@@ -220,13 +220,15 @@ def test_the_notice_not_to_renew_is_in_writing_only_where_the_spec_says_so(tmp_p
      "the document prints no such article"),
 ])
 def test_notice_in_writing_where_nothing_would_print_it_is_an_error(tmp_path, validity, articles, says):
+    """Refused by check (the spec's checks, or, where the text prints no article of the
+    set's, the build: a user's template may print it, tests/test_unprinted_in_user_template.py)."""
     extra = {"articles": articles} if articles else {}
     spec = write_spec(tmp_path, "w", validity=validity, **extra)
-    with pytest.raises(InputError) as raised:
-        text_of(spec)
-    [p] = [p for p in raised.value.problems if p.key == "agreement.validity.notice_in_writing"]
+    check = run_generate("check", spec)
+    assert check.returncode == 1 and "Traceback" not in check.stderr
     line = spec.read_text(encoding="utf-8").splitlines().index("    notice_in_writing: true") + 1
-    assert p.line == line and says in p.message and "it would have no effect" in p.message, p
+    [said] = [x for x in check.stderr.splitlines() if x.startswith(f"error: {spec}:{line}: agreement.validity.notice_in_writing: ")]
+    assert says in said and "it would have no effect" in said, check.stderr
 
 
 # ---------------------------------------------------------------- changes by the spec

@@ -931,6 +931,7 @@ VARIANTS.update({
     "typed-other-name": _typed("{name: 中島　和夫}"),
     "typed-narrower": _typed("{name: 中 島 和 彦}"),
     "typed-as-written": _typed("{name: 中島　和彦}"),
+    "typed-no-block": _typed("{name: 中島　　和彦}", [(_STD, _STD + "\n    signature_blocks: withheld")]),
 })
 STYLE_VARIANTS.update({
     "name-gap-own-line": "agreement:\n  name_gap: 2\n",

@@ -293,7 +293,7 @@ def make_documents(loaded: LoadedSpec, style: HouseStyle, kinds=None,
         docs.append(doc)
     # a key no bundled template prints (a witness's reading, a head beside its signatory):
     # printed by a user's template that reads it, or refused, or a note
-    loaded.notes.extend(check_unprinted([loaded, *loaded.others.values()], read))
+    loaded.notes.extend(check_unprinted([loaded, *loaded.others.values()], read, ctx.get("text")))
     return docs
 
 

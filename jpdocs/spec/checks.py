@@ -209,10 +209,8 @@ def _check_agreement(spec: Spec, name: str, lines) -> list[Problem]:
             problem(("agreement", "validity", "notice_in_writing"),
                     "notice_in_writing words the notice not to renew (書面による), and the term does not renew"
                     " (renewal: false): it would have no effect")
-        elif doc is None:
-            problem(("agreement", "validity", "notice_in_writing"),
-                    "notice_in_writing is printed in the agreement document's 有効期間 article, and there is no"
-                    " document: it would have no effect")
+        # (without a document: printed nowhere but by a user's template, which the build
+        # knows of: spec/unprinted.py)
     try:
         problem_text = problem_of(term_of(ag)) if ag.validity or ag.document else None
     except (ValueError, OverflowError):

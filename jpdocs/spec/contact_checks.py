@@ -44,11 +44,8 @@ def check_person(person, at: tuple, problem) -> None:
         if getattr(person, key) is not None and not person.name:
             problem(at + (key,), f"the {key} is printed after the name ({shown}), and this person has no name:"
                                  f" write the name, or remove the {key}")
-    for key in ("group", "phone"):
-        if getattr(person, key) is not None:
-            problem(at + (key,), f"{key} is printed on a contact's person's line (press_notice.contacts[].people),"
-                                 f" and this person is one the notice lists: it would have no effect; write it in"
-                                 f" the person's title or the item's text, or remove it")
+    # (a group or phone: printed on a contact's person's line alone, and nowhere but by a
+    # user's template here, which the build knows of: spec/unprinted.py)
     if isinstance(person.title, list) and len(person.title) == 1:
         problem(at + ("title",), "the title is given as a list of one line: a list sets a person's offices each on"
                                  " a line of its own (two or more); write the one title as a string")

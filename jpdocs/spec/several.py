@@ -83,13 +83,8 @@ def check_several(spec: Spec, name: str, lines) -> list[Problem]:
     titled = agreement_names(agreements)
     for k, cer in enumerate(n.ceremonies):
         at = CS + (k,)
-        for i, step in enumerate(cer.agenda):
-            for key in UNDER_STEP:
-                if getattr(step, key):
-                    problem(at + ("agenda", i, key), "a ceremony of several prints its 次第 on one line after its"
-                                                     " label, its steps joined, where nothing stands under a step:"
-                                                     f" {key} would have no effect (a line under the ceremony's"
-                                                     " item is one of its notes:)")
+        # (what stands under a step of its 次第: printed nowhere but by a user's template,
+        # which the build knows of: steps_unprinted, spec/unprinted.py)
         parties: list[str] = []
         for i, ref in enumerate(cer.agreements):
             if ref not in agreements:           # (not declared: id_checks.py)
@@ -127,6 +122,22 @@ def check_several(spec: Spec, name: str, lines) -> list[Problem]:
                                        f" '{cer.label}': rename one")
         labels.setdefault(cer.label, k)
     return problems
+
+
+def steps_unprinted(spec: Spec) -> list[tuple[tuple, object, str, str]]:
+    """(key path, step, its field, the refusal) of what the spec writes under a step of
+    the 次第 of a ceremony of several: its item prints the 次第 on one line, the steps
+    joined (content/notice.py), so the bundled templates print none of it. A user's
+    template (--templates) may print it: the build decides (build/unprinted.py)."""
+    n = spec.press_notice
+    if n is None or not n.ceremonies or not spec.agreements:    # (else refused as a whole: check_several)
+        return []
+    return [(CS + (k, "agenda", i, key), step, key,
+             "a ceremony of several prints its 次第 on one line after its label, its steps joined, where nothing"
+             f" stands under a step: {key} would have no effect (a line under the ceremony's item is one of its"
+             " notes:)")
+            for k, cer in enumerate(n.ceremonies) for i, step in enumerate(cer.agenda)
+            for key in UNDER_STEP if getattr(step, key)]
 
 
 def ceremony_signers(spec: Spec, k: int) -> list[str]:

@@ -56,10 +56,12 @@ def typed_x(written: str, typed: str) -> tuple[list[float], float] | str:
 
 
 def check_typed(spec, name: str, lines) -> list[Problem]:
-    """Each typed form spells its title or name, and prints: refused (where no agreement
-    document prints the person's block: by the build, spec/unprinted.py) where the person does not sign (a head beside
-    a signatory), where the title or name is not given (a draft's blank, a name
-    withheld, a signer named by the title alone), and where it is typed as written."""
+    """Each typed form spells its title or name, and prints: refused where the title or
+    name is not given (a draft's blank, a name withheld, a signer named by the title
+    alone), and where it is typed as written. Where no agreement document prints the
+    person's block (none, or signature_blocks: withheld), or the person does not sign (a
+    head beside a signatory), it is printed nowhere but by a user's template: the build
+    decides (spec/unprinted.py)."""
     document = spec.agreement.document if spec.agreement else None
     people = []
     for pid, party in spec.parties.items():
@@ -79,12 +81,8 @@ def check_typed(spec, name: str, lines) -> list[Problem]:
 
         def problem(key: tuple, message: str):
             problems.append(Problem(name, line_of(lines, at + key), dotted(at + key), message))
-        if document is None:
+        if document is None or not signs or document.signature_blocks == "withheld":
             continue          # printed nowhere but by a user's template: spec/unprinted.py
-        if not signs:
-            problem((), f"{person.title or 'this person'} does not sign the agreement (the signatory signs for"
-                        " the party): typed would have no effect; write it under signatory")
-            continue
         if typed.title is None and typed.name is None:
             problem((), "typed needs title:, name: or both, as the signed copy types them")
         for key, given in (("title", typed.title), ("name", typed.name)):
@@ -122,8 +120,10 @@ def check_typed_names(spec, name: str, lines) -> list[Problem]:
     """A party's typed_name (the block's organisation line as the copy types it) is the
     name the block prints (formal_name, else name), the same under NFKC (ｸﾗｲｼｽ for
     クライシス, ･ for ・), line for line where the name is written on two (a full-width
-    space between them), and differs from it; refused where no agreement document's
-    block prints it (compose refuses it where the block prints no organisation line)."""
+    space between them), and differs from it. Where no agreement document's block
+    prints it (none, or signature_blocks: withheld), or the block prints no organisation
+    line (known as the text is composed: content/agreement/compose.py), it is printed
+    nowhere but by a user's template: the build decides (spec/unprinted.py)."""
     document = spec.agreement.document if spec.agreement else None
     problems = []
     for pid, party in spec.parties.items():
@@ -136,10 +136,8 @@ def check_typed_names(spec, name: str, lines) -> list[Problem]:
             problems.append(Problem(name, line_of(lines, at), dotted(at), message))
         written = party.formal_name or party.name
         if document is None or document.signature_blocks == "withheld":
-            problem("typed_name sets the organisation's line of the agreement's signature block, and no"
-                    " block is printed (no agreement document, or signature_blocks: withheld): it would have"
-                    " no effect; remove it")
-        elif written is None:
+            continue          # printed nowhere but by a user's template: spec/unprinted.py
+        if written is None:
             problem("the party's name is left open: there is no name to type; remove typed_name")
         elif given == written:
             problem(f"「{given}」 is typed as the name is written: it would have no effect; remove typed_name")

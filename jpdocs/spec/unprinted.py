@@ -2,12 +2,16 @@
 
 A key that has no effect is an error. Most are refused where the spec is checked. The
 keys here are fields a template reads as it reads any other (a witness's reading, a
-party's country, a fact of the ceremony no item of ki: lists), which the bundled
-templates print nowhere: whether they have an effect is known only once the build has
-rendered its documents' templates, as a user's template (--templates) that reads such
-a field prints what it makes of it. So each is listed here with the object and field
-a template reads to print it, and the refusal where no template of the build reads
-it; build/unprinted.py decides.
+party's country, a fact of the ceremony no item of ki: lists, a typed form of a head
+who does not sign, a phone of a person the 記 lists, what stands under a step of a
+ceremony of several), which the bundled templates print nowhere: whether they have an
+effect is known only once the build has rendered its documents' templates, as a user's
+template (--templates) that reads such a field prints what it makes of it. So each is
+listed here with the object and field a template reads to print it, and the refusal
+where no template of the build reads it; build/unprinted.py decides. (A typed_name
+whose signature block prints no organisation line is known only once the agreement's
+blocks are composed: typed_name_unlined, and so is a notice_in_writing where the text
+prints no 有効期間 article of the standard set's: writing_unprinted; the build adds them.)
 
 Not here: a key that contradicts another or says what the house says already, a
 setting of what the product composes (a house style's, or the spec's: those a user's
@@ -19,7 +23,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..errors import Problem
-from .notice_checks import facts_unlisted
+from .notice_checks import facts_unlisted, listed_persons
 from .schema import Spec
 from .signer_checks import heads_beside_signatories, notes_unprinted
 from .source import dotted, line_of
@@ -54,6 +58,22 @@ SIGNING = "{key} is printed in the agreement document's open date line, and ther
 TYPED = ("typed sets the signer's title and name in the agreement's signature block, and there is no agreement"
          " document (agreement.document): it would have no effect")
 
+NOT_SIGNING = ("{title} does not sign the agreement (the signatory signs for the party): typed would have no effect;"
+               " write it under signatory")
+
+TYPED_NAME = ("typed_name sets the organisation's line of the agreement's signature block, and no block is printed"
+              " (no agreement document, or signature_blocks: withheld): it would have no effect; remove it")
+
+TYPED_WITHHELD = ("signature_blocks: withheld prints no signature block, and typed sets the signer's title and name"
+                  " in it: it would have no effect")
+
+IN_WRITING = ("notice_in_writing is printed in the agreement document's 有効期間 article, and there is no document:"
+              " it would have no effect")
+
+LISTED = ("{key} is printed on a contact's person's line (press_notice.contacts[].people), and this person is one"
+          " the notice lists: it would have no effect; write it in the person's title or the item's text, or"
+          " remove it")
+
 SECTION_HEADING = ("the section is a linked document (document:), whose title is its heading: a heading of its own"
                    " would be printed nowhere; give the title as the document's title, or write the section with a"
                    " heading and documents: […] under it")
@@ -65,6 +85,10 @@ def printed_nowhere(spec: Spec, lines: dict) -> list[Unprinted]:
     ceremony = spec.press_notice.ceremony if spec.press_notice else None
     out = [Unprinted(at, ceremony, field, why) for at, why, field in facts_unlisted(spec, lines)]
     out += _sections(spec)
+    out += _listed(spec)
+    if spec.press_notice and spec.press_notice.ceremonies:
+        from .several import steps_unprinted     # (here: most specs never load it: spec/checks.py)
+        out += [Unprinted(at, step, field, why) for at, step, field, why in steps_unprinted(spec)]
     for pid, written_at in heads_beside_signatories(spec):
         party = spec.parties[pid]
         effect = "" if written_at is None else (
@@ -78,20 +102,27 @@ def printed_nowhere(spec: Spec, lines: dict) -> list[Unprinted]:
             out.append(Unprinted(("parties", pid, "country"), party, "country", COUNTRY))
     if document is None:
         return out + _without_document(spec)
+    withheld = document.signature_blocks == "withheld"
+    out += [] if withheld else _not_signing(spec)
     W = ("agreement", "document", "witnesses")
     for i, w in enumerate(document.witnesses):
         for key, why in WITNESS.items():
             if getattr(w.representative, key):
                 out.append(Unprinted(W + (i, "representative", key), w.representative, key, why))
-    if document.signature_blocks == "withheld":
+    if withheld:
         out += _withheld(spec)
     return out
 
 
 def _withheld(spec: Spec) -> list[Unprinted]:
     """signature_blocks: withheld prints no block: a party's address and country print
-    only in its block, and its signer, where no press notice names it either, nowhere."""
-    out = []
+    only in its block, as do its typed_name and its signers' typed forms, and its signer,
+    where no press notice names it either, nowhere."""
+    out = [Unprinted(("parties", pid, "typed_name"), party, "typed_name", TYPED_NAME)
+           for pid, party in spec.parties.items() if party.typed_name is not None]
+    out += [Unprinted(("parties", pid) + at + ("typed",), person, "typed", TYPED_WITHHELD)
+            for pid, party in spec.parties.items() for at, person in party.people()
+            if person is not None and person.typed is not None]
     for pid, party in spec.parties.items():
         for key in ("address", "country"):
             if getattr(party, key, None):
@@ -107,6 +138,30 @@ def _withheld(spec: Spec) -> list[Unprinted]:
     return out
 
 
+def typed_name_unlined(found: tuple[str, object, str]) -> Unprinted:
+    """A party's typed_name where its signature block prints no organisation line (`found`:
+    its id, the party and the title that names it: content/agreement/signatures.py's
+    typed_names_unlined, known as the agreement's text is composed)."""
+    pid, party, title = found
+    return Unprinted(("parties", pid, "typed_name"), party, "typed_name",
+                     f"the signature block prints no organisation line (the title {title} names it;"
+                     " organisation_line: always would print it): typed_name would have no effect; remove it")
+
+
+def writing_unprinted(spec: Spec, term_printed: bool) -> list[Unprinted]:
+    """The 書面による of a renewing term (validity.notice_in_writing) where the agreement's
+    text prints no 有効期間 article of the standard set's (`term_printed`: the text
+    composed does: content/agreement/drafts.prints_generated_term), the spec's own
+    articles writing their term themselves."""
+    v = spec.agreement.validity if spec.agreement else None
+    if v is None or not v.notice_in_writing or not v.renewal or term_printed:
+        return []
+    return [Unprinted(("agreement", "validity", "notice_in_writing"), v, "notice_in_writing",
+                      "notice_in_writing is printed in the standard set's 有効期間 article, and the document prints"
+                      " no such article (no set chosen, the article removed or given its own text): it would have"
+                      " no effect; write 書面による in the article's own text")]
+
+
 def refused_beside(spec: Spec, name: str, lines: dict) -> list[Problem]:
     """The refusals of the keys no bundled template prints, for a spec the load refuses
     for another reason: said with its other problems at once, as the bundled templates
@@ -118,8 +173,8 @@ def refused_beside(spec: Spec, name: str, lines: dict) -> list[Problem]:
 
 def _without_document(spec: Spec) -> list[Unprinted]:
     """What only the agreement document prints, where the spec has none: the parts of a
-    draft's open date (signing_year, _era, _month: the signing date not known) and a
-    signer's typed form."""
+    draft's open date (signing_year, _era, _month: the signing date not known), a
+    signer's typed form, a party's typed_name and the 書面による of a renewing term."""
     out = []
     ag = spec.agreement
     if ag is not None and ag.signing_date is None:
@@ -127,10 +182,46 @@ def _without_document(spec: Spec) -> list[Unprinted]:
                  ("signing_era", ag.signing_era is not None and ag.signing_year is None),
                  ("signing_month", ag.signing_month is not None and ag.signing_year is not None)]
         out += [Unprinted(("agreement", key), ag, key, SIGNING.format(key=key)) for key, given in parts if given]
+    validity = ag.validity if ag is not None else None
+    if validity is not None and validity.notice_in_writing and validity.renewal:   # (else refused: spec/checks.py)
+        out.append(Unprinted(("agreement", "validity", "notice_in_writing"), validity, "notice_in_writing",
+                             IN_WRITING))
     for pid, party in spec.parties.items():
         for at, person in party.people():
             if person is not None and person.typed is not None:
                 out.append(Unprinted(("parties", pid) + at + ("typed",), person, "typed", TYPED))
+        if party.typed_name is not None:
+            out.append(Unprinted(("parties", pid, "typed_name"), party, "typed_name", TYPED_NAME))
+    return out
+
+
+def _not_signing(spec: Spec) -> list[Unprinted]:
+    """A typed form on a person who does not sign (a head beside the signatory): the
+    agreement's signature blocks are its signers' alone."""
+    out = []
+    for pid, party in spec.parties.items():
+        signing = {who for who, _ in party.signers()}
+        out += [Unprinted(("parties", pid) + who + ("typed",), person, "typed",
+                          NOT_SIGNING.format(title=person.title or "this person"))
+                for who, person in party.people() if person is not None and person.typed is not None
+                and who not in signing]
+    return out
+
+
+def _listed(spec: Spec) -> list[Unprinted]:
+    """A group or phone of a person the notice lists (a 次第 step's, an item of ki:'s
+    own): the bundled templates print them on a contact's person's line alone."""
+    n = spec.press_notice
+    if n is None:
+        return []
+    out = []
+    for person, at in listed_persons(n):
+        entry = n.ki[at[2]] if at[1] == "ki" else None
+        if entry is not None and (entry.heading is not None or entry.item is not None):
+            continue              # (its people refused as a whole: notice_checks._check_ki)
+        if person.title or person.name:       # (else: a person needs a title or a name)
+            out += [Unprinted(at + (key,), person, key, LISTED.format(key=key))
+                    for key in ("group", "phone") if getattr(person, key) is not None]
     return out
 
 

@@ -25,6 +25,7 @@ from ...spec.load import LoadedSpec
 from ...spec.schema.agreement import own_paragraphs, own_words
 from ...spec.source import dotted
 from ...spec.term import term_of
+from ...spec.unprinted import typed_name_unlined, writing_unprinted
 from .annexes import compose_annexes
 from .article_refs import article_texts, missing_articles
 from .translations import compose_translations
@@ -42,7 +43,7 @@ from .preamble import check_preamble, preamble_parts
 from .prose import check_prose, prose_parts
 from .published import check_published, closing_article
 from ..markup import spread
-from .signatures import labels_in_lines, name_column, party_blocks, signatory_of, witness_fields
+from .signatures import labels_in_lines, name_column, party_blocks, signatory_of, typed_names_unlined, witness_fields
 from .text import AgreementText, Article, SupplementaryText
 from .wording import (CLOSING, CLOSING_BY_HAND, KINDS, document_title, party_label_words, polite,
                       named_kind, title_kind, title_lines, title_refused)
@@ -307,13 +308,13 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
                                                                 style.styles["body"].size, mark, words_withheld))
                                             for i, (pid, party) in enumerate(parties)]
     signatories = tuple(block for _, blocks in per_party for block in blocks)
-    # a typed_name where the block prints no organisation line (the title names it) would
-    # have no effect (spec/typed.py checks the rest)
-    for (pid, party), first in zip(parties, [s for s in signatories if not s.continued]):
-        if party.typed_name and not first.organisation:
-            problem(("parties", pid, "typed_name"), f"the signature block prints no organisation line (the title"
-                    f" {first.title} names it; organisation_line: always would print it): typed_name would"
-                    " have no effect; remove it")
+    # a typed_name where the block prints no organisation line (the title names it) is
+    # printed nowhere but by a user's template: the build decides (spec/unprinted.py), and
+    # where the text is refused for another reason, it is refused beside it (spec/typed.py
+    # checks the rest)
+    unlined = [Problem(file, loaded.line_of(key.at), dotted(key.at), key.why)
+               for key in map(typed_name_unlined, typed_names_unlined(parties, signatories))]
+    unlined_at = len(problems)
     if not block_labels:                 # (each signature field keeps its label's name: 甲, 乙)
         signatories = tuple(replace(s, label="") for s in signatories)
     elif isinstance(block_labels, list):   # the label before the blocks of the parties listed alone
@@ -352,22 +353,20 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
     if len(shown) == 1:                  # 覚書 across three em: 覚　書 (agreement.title_spread)
         shown = (spread(shown[0], style.agreement.title_spread),)
     cover = compose_cover(doc, parties, names, full_title, shown, cover_date, problem)
-    if (ag.validity is not None and ag.validity.notice_in_writing and ag.validity.renewal
-            and not (chosen is not None and prints_generated_term(chosen, doc))):
-        # the spec's own articles write their term themselves: 書面による would print nowhere
-        problem(("agreement", "validity", "notice_in_writing"),
-                "notice_in_writing is printed in the standard set's 有効期間 article, and the document prints no"
-                " such article (no set chosen, the article removed or given its own text): it would have no"
-                " effect; write 書面による in the article's own text")
+    # the spec's own articles write their term themselves: 書面による would print nowhere
+    # but by a user's template (the build decides, and it is said beside the rest, as above)
+    term_printed = chosen is not None and prints_generated_term(chosen, doc)
+    unwritten = [Problem(file, loaded.line_of(key.at), dotted(key.at), key.why)
+                 for key in writing_unprinted(loaded.spec, term_printed)]
     if problems:
-        raise InputError(problems)
+        raise InputError(problems[:unlined_at] + unlined + problems[unlined_at:] + unwritten)
     # date_line: in_closing: the closing states the date, no line under it (the cover's keeps it);
     # over_each_signer: none under it either, the date over each block (date_over_blocks)
     return AgreementText(full_title, shown, preamble, tuple(articles), closing, "" if doc.date_line else date,
                          signatories, tuple(labels), doc.standard or "", set_file, term,
                          doc.kind, writing, doc.draft, blanks, label_chars, witnesses,
                          says_seal(closing or closing_article(drafts)) and doc.seal_places != "blank",
-                         chosen is not None and prints_generated_term(chosen, doc),
+                         term_printed,
                          prose_parts(doc.prose, style.agreement.prose_number_hang),
                          tuple((key, art_num(before), art_num(stated)) for key, before, stated in gaps),
                          withheld, annexes, cover, in_lines, on_titles, doc.seal_places == "blank",

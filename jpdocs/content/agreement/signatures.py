@@ -190,6 +190,16 @@ def name_column(signers, form, blank_name: str = "") -> float | None:
     return max(widths, default=0.0) + form.name_gap
 
 
+def typed_names_unlined(parties, signatories) -> list[tuple[str, Party, str]]:
+    """(id, party, the title that names it) of each party of `parties` ((id, party), in
+    the agreement's order) whose typed_name has no line to set: its block (the first of
+    `signatories` of the party) prints no organisation line, as its signer's title
+    names the organisation (府中市長)."""
+    firsts = [s for s in signatories if not s.continued]
+    return [(pid, party, first.title) for (pid, party), first in zip(parties, firsts)
+            if party.typed_name and not first.organisation]
+
+
 def labels_in_lines(blocks, first_line: bool = False, under: bool = False) -> tuple[Signatory, ...]:
     """agreement.block_label_line: organisation — each block's label (甲) printed at the
     start of the line naming its party (甲　横瀬町), every other line of the block at
