@@ -1167,6 +1167,9 @@ VARIANTS.update({
                                 "  sections: [{heading: 【参考】, before_ki: true, paragraphs: [網走市は…]}]\n"
                                 "  closing_ijo: false\n"),
     "section-numbered-no-marker": ("  closing_ijo: false\n", _SECTION.replace("【参考】,", "【参考】, numbered: false,")),
+    # a nested line typed with its own mark where the house prints one (content/typed_bullets.py)
+    "typed-bullet-mark": ("  closing_ijo: false\n", "  sections: [{heading: 連携項目, paragraphs: [{text: 締結式,"
+                          " bullets: [・会場　市役所]}]}]\n  closing_ijo: false\n"),
     # a signing date left open beside an agreement document that is no draft
     "null-outside-draft": ("  signing_date: 2024-02-27", "  signing_date: null"),
     # an agreement not yet signed (signing_date: null, no document): allowed, and said in a note
