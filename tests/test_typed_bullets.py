@@ -52,7 +52,7 @@ def test_a_section_point_s_line_typed_with_the_mark_is_refused_at_its_line(tmp_p
     assert code == 1 and not pdf.exists() and not list((tmp_path / "out").rglob("*.docx")), err
 
 
-@pytest.mark.parametrize("mark", ["●", "○", "◆", "-", "･"])
+@pytest.mark.parametrize("mark", ["●", "○", "〇", "◆", "-", "･"])
 def test_a_part_s_line_typed_with_another_mark_is_refused_too(tmp_path, capsys, mark):
     """・ then ● is two marks before one line as much as ・・ is."""
     parts = [{"heading": "（１）　期日", "paragraphs": [{"text": "締結式", "bullets": [f"{mark}会場　市役所"]}]}]

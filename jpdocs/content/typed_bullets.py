@@ -8,7 +8,7 @@ its key, and the user removes the typed mark (or sets list_bullet: "" where the 
 carry their own marks, which are then the only ones printed).
 
 The marks read as a list's: those the house may choose (・ • ○ ◯ ● ◆ ■ －) and their
-kin (◇ □ ◎ ★ ☆, the half-width ･ and ·, the hyphens - and ‐). ※ and ＊ begin a note,
+kin (〇 typed for ○, ◇ □ ◎ ★ ☆, the half-width ･ and ·, the hyphens - and ‐). ※ and ＊ begin a note,
 not a list line (a line may be one: ※ 要予約), and are left alone; a mark written twice
 (○○地区, ●●株式会社) is a placeholder for a name withheld, not a mark, and is left
 alone too. A number (（１）, ①) is the line's own numbering, never doubled by a mark.
@@ -18,7 +18,7 @@ from __future__ import annotations
 from ..errors import InputError, Problem
 from ..spec.source import dotted, line_of
 
-MARKS = "・•○◯●◆■－◇□◎★☆･·-‐"
+MARKS = "・•○◯〇●◆■－◇□◎★☆･·-‐"
 
 
 def typed_mark(line: str) -> str:
