@@ -22,7 +22,7 @@ from typing import Iterable
 
 from ...dates_in_text import number
 from ...spec.note_marks import excerpt
-from .article_refs import _names_another_text
+from .article_refs import names_another_text
 
 KINDS = ("別記", "別表", "別紙", "様式")
 _NUM = "[0-9０-９〇一二三四五六七八九十百]+"
@@ -41,7 +41,7 @@ def names(text: str, own_only: bool = True) -> Iterable[tuple[frozenset, int | N
         n = number(numbers[0]) if numbers else None
         if kinds == {"様式"} and n is None:
             continue                      # (所定の様式: a form, no annex named)
-        if own_only and _names_another_text(text[:found.start()]):
+        if own_only and names_another_text(text[:found.start()]):
             continue
         yield kinds, n, name, found.start(), found.end()
 
