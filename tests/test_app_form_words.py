@@ -34,7 +34,7 @@ NOT_FORM_KEYS = {
     "ki_label", "ki_marker", "label_margin", "leading", "list_marker", "name_line", "notation", "notice",
     "notice.agenda", "notice.agenda_marker", "notice.contacts_at", "notice.date_above_header",
     "notice.date_place", "notice.date_prefix_line", "notice.duration_note", "notice.head_form",
-    "notice.ki_heading", "notice.ki_marker", "notice.list_marker", "notice.people", "notice.people_mark",
+    "notice.ki_heading", "notice.ki_marker", "notice.list_bullet", "notice.list_marker", "notice.people", "notice.people_mark",
     "notice.section_marker", "notice.signer_order", "office_place", "organisation_line", "pad_minutes",
     "people_mark_agenda", "phone_lines", "signature_columns", "signer_order", "style.word", "styles",
     "times.clock", "times.span", "unlabelled_lines", "western", "wording", "wording.comma",

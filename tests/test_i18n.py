@@ -1053,6 +1053,12 @@ VARIANTS.update({
     "article-number-backwards": (_STD, _NUMBERED % ("purpose", "1")),
     "article-number-anyway": (_STD, _NUMBERED % ("purpose", "2")),
     "article-number-words": (_STD, _NUMBERED % ("purpose", "八")),
+    # an annex the text names and the document does not print (content/agreement/annex_refs.py)
+    "annex-unprinted": (_STD, _STD + "\n    extra_articles: [{heading: 事業, after: purpose,"
+                        " text: [甲及び乙は、別表に定める事業を行う。]}]"),
+    "annex-unprinted-other": (_STD, _STD + "\n    extra_articles: [{heading: 事業, after: purpose,"
+                              " text: [甲及び乙は、別表第2に定める事業を行う。]}]\n"
+                              "    annexes: [{heading: 別表第1, parts: [事業の一覧]}]"),
 })
 # A party's co-signers (学長 beside the 理事長): without a signer, and in two columns.
 _CO = ("      name: 鈴木　聡一郎\n", "      name: 鈴木　聡一郎\n    co_signers: [{title: 理事長, name: 山田　花子}]\n")
@@ -1168,6 +1174,9 @@ VARIANTS.update({
                                 "  sections: [{heading: 【参考】, before_ki: true, paragraphs: [網走市は…]}]\n"
                                 "  closing_ijo: false\n"),
     "section-numbered-no-marker": ("  closing_ijo: false\n", _SECTION.replace("【参考】,", "【参考】, numbered: false,")),
+    # a nested line typed with its own mark where the house prints one (content/typed_bullets.py)
+    "typed-bullet-mark": ("  closing_ijo: false\n", "  sections: [{heading: 連携項目, paragraphs: [{text: 締結式,"
+                          " bullets: [・会場　市役所]}]}]\n  closing_ijo: false\n"),
     # a signing date left open beside an agreement document that is no draft
     "null-outside-draft": ("  signing_date: 2024-02-27", "  signing_date: null"),
     # an agreement not yet signed (signing_date: null, no document): allowed, and said in a note

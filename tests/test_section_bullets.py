@@ -246,3 +246,46 @@ def test_a_point_in_a_part_nests_its_lines_an_em_further_in_than_it_begins(tmp_p
     texts = [_plain(p.text) for p in _docx_paragraphs(pdf.with_suffix(".docx"))]
     i = texts.index("（１）連携事項")
     assert texts[i + 1:i + 4] == ["観光振興に関すること", "・周遊ルートの共同PR", "防災に関すること"]
+
+
+def _pages(pdf: Path) -> list[str]:
+    import pdfplumber
+    with pdfplumber.open(pdf) as doc:
+        return [_plain(page.extract_text() or "") for page in doc.pages]
+
+
+@needs_poppler
+@pytest.mark.parametrize("point, style", [
+    ({"text": "防災に関すること", "bullets": ["避難所の相互利用", "物資の融通"]}, None),
+    ({"text": "（１）防災に関すること", "bullets": ["避難所の相互利用", "物資の融通"]}, "notice:\n  section_number_hang: true\n"),
+    ("part", None),
+])
+def test_a_point_is_kept_on_the_page_with_its_first_line(tmp_path, point, style):
+    """A point and the line nested under it read as one: a page never ends between them.
+    More and more paragraphs go before the point until it stands at the top of the next
+    page; at each count, the point and its first line on one page (before, a count left the
+    point alone at the foot of the first page: its lines on the next). The DOCX keeps it with
+    the next paragraph too (keepNext)."""
+    from docx import Document
+    moved = False
+    for n in range(2, 16):
+        paragraphs = [f"第{k}の段落です。" for k in range(n)]
+        if point == "part":
+            sections = [{"heading": "連携項目", "paragraphs": paragraphs, "parts": [{"heading": "（１）　内容",
+                         "paragraphs": [{"text": "防災に関すること", "bullets": ["避難所の相互利用", "物資の融通"]}]}]}]
+        else:
+            sections = [{"heading": "連携項目", "paragraphs": paragraphs + [point]}]
+        folder = tmp_path / str(n)
+        folder.mkdir()
+        pdf = _build(_seed(folder, sections, style), folder)
+        pages = _pages(pdf)
+        on = [k for k, page in enumerate(pages) if "防災に関すること" in page]
+        first = [k for k, page in enumerate(pages) if "避難所の相互利用" in page]
+        assert on == first, (n, on, first)
+        if on[0] > 0 and "の段落です" not in pages[on[0]].split("防災に関すること")[0]:
+            moved = True                 # (no paragraph above the point on its page)
+            break
+    assert moved, "no count of paragraphs brought the point to the top of a page"
+    paras = _docx_paragraphs(pdf.with_suffix(".docx"))
+    at = next(p for p in paras if "防災に関すること" in p.text)
+    assert at.paragraph_format.keep_with_next, at.text

@@ -249,7 +249,7 @@ _SECTION_PARAGRAPHS = ("""{% set bh = hangs.bullet_hang %}
 {% if point %}
 <item style="body" marker="{{ point.marker }}" level="1" hang="{{ point.hang }}" before="{{ 8 if loop.first and not section.heading else 0 }}">{{ point.text }}{{ nested(bullets, 0, bh) }}</item>
 {% else %}
-<p {% if h %}left="{{ 1 + h }}" indent="{{ -h }}"{% else %}indent="1"{% endif %}{% if loop.first and not section.heading %} before="8"{% endif %}>{{ para.text if bullets else para }}</p>
+<p {% if h %}left="{{ 1 + h }}" indent="{{ -h }}"{% else %}indent="1"{% endif %}{% if loop.first and not section.heading %} before="8"{% endif %}{% if bullets %} keep="yes"{% endif %}>{{ para.text if bullets else para }}</p>
 {{ nested(bullets, 1 + h if h else 2, bh) }}
 {% endif %}
 {% endfor %}""", """{% for para in section.paragraphs %}

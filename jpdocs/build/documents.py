@@ -112,6 +112,8 @@ def context(loaded: LoadedSpec, style: HouseStyle, agreement_text: bool, final: 
         from ..content.people import signatory_rows
         from ..content.sections import check_sections, document_notes, numbered_sections
         check_sections(spec.press_notice, style, loaded.path, loaded.lines)
+        from ..content.typed_bullets import check_typed_bullets
+        check_typed_bullets(spec.press_notice, style, loaded.path, loaded.lines)
         check_head(spec, style, loaded.path, loaded.lines)
         check_contacts(spec, style, loaded.path, loaded.lines)
         from ..content.label_table import check_label_table, label_table

@@ -158,6 +158,8 @@ def agreement_notes(loaded: LoadedSpec, text, style: HouseStyle) -> list[Problem
                          f" 第{before}条 (no article between them is printed)"))
     for key, message in text.open_refs:
         notes.append(_at(loaded, key, "in a draft: " + message))
+    for key, message in text.unprinted_annexes:     # (the secretariat may attach it by hand)
+        notes.append(_at(loaded, key, message))
     for key, label in text.labels_on_titles:
         notes.append(_at(loaded, key,
                          f"the signature block prints no organisation line (the title names it, or there"

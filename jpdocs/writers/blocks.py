@@ -349,7 +349,11 @@ class BlockBuilder:
         self.node = outer
         if not body:
             return [head]
-        return [head, Indenter(left=inset), *body, Indenter(left=-inset)]
+        # the head keeps with its first block (its style's keepWithNext); the indent between
+        # them is kept too, or reportlab's group would end at it and a page could end there
+        indent = Indenter(left=inset)
+        indent.keepWithNext = 1
+        return [head, indent, *body, Indenter(left=-inset)]
 
     def _made_item_head(self, it: m.Item) -> tuple:
         """The item's first paragraph (its marker and text) as made, never drawn (the

@@ -30,9 +30,10 @@ CHAIN = re.compile(r"(?:第[0-9０-９〇一二三四五六七八九十百]+項)
 OWN = re.compile(r"(?:本|この)(?:協定書?|覚書|契約書?|協約|合意書|確認書|議定書|盟約|協議書|申合せ)$")
 
 
-def _names_another_text(before: str) -> bool:
-    """Whether a reference after `before` names another text's article: a law's or a
-    document's name, or its number in brackets, stands just before it."""
+def names_another_text(before: str) -> bool:
+    """Whether a reference after `before` names another text's article (or annex:
+    annex_refs.py): a law's or a document's name, or its number in brackets, stands
+    just before it."""
     if not before or OWN.search(before):
         return False
     last = before[-1]
@@ -46,7 +47,7 @@ def own_references(text: str) -> Iterable[tuple[int, str]]:
     for found in REF.finditer(text):
         before = text[end:found.start()] if end is not None else None
         chained = before is not None and (before == "" or CHAIN.fullmatch(before))
-        another = another if chained else _names_another_text(text[:found.start()])
+        another = another if chained else names_another_text(text[:found.start()])
         end = found.end()
         if not another:
             yield number(found.group(1)), excerpt(text, found.start(), found.end())

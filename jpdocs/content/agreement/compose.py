@@ -27,6 +27,7 @@ from ...spec.source import dotted
 from ...spec.term import term_of
 from ...spec.unprinted import typed_name_unlined, writing_unprinted
 from .annexes import compose_annexes
+from .annex_refs import prose_texts, unprinted_annexes
 from .article_refs import article_texts, missing_articles
 from .translations import compose_translations
 from .copies import check_copies
@@ -286,6 +287,11 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
     for key, message in [] if doc.draft else missing:
         problem(key, message)
     annexes = compose_annexes(doc.annexes, num, problem)
+    # 別表 named in the text, no annex of that name printed (cut from the copy; the build says so)
+    supplementary = [(D + ("supplementary", "text", i), t) for i, t in enumerate(doc.supplementary.text)] \
+        if doc.supplementary else []
+    unprinted = unprinted_annexes([(key, t) for key, a in zip(article_keys, articles) for t in article_texts(a)]
+                                  + list(prose_texts(doc.prose)) + supplementary, [a.heading for a in doc.annexes])
     translations = compose_translations(doc.translations, party_names(parties), problem)
     if problems:
         raise InputError(problems)
@@ -380,6 +386,7 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
                          date_over_blocks=date if doc.date_line == "over_each_signer" else "",
                          title_note=doc.title_note or "",
                          open_refs=tuple(missing) if doc.draft else (),
+                         unprinted_annexes=tuple(unprinted),
                          closing_generated=doc.closing is None and bool(closing))
 
 

@@ -141,6 +141,8 @@ class AgreementText:
     # text is signed and how many originals are kept, facts the spec did not give, which the build names
     closing_generated: bool = False
     open_refs: tuple[tuple[tuple, str], ...] = ()   # a draft's (key path, message): 第６条 named, none printed
+    # (key path, message): an annex the text names (別表に定める…) that the document does not print
+    unprinted_annexes: tuple[tuple[tuple, str], ...] = ()
 
 
 @dataclass(frozen=True)
