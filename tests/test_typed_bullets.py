@@ -52,15 +52,16 @@ def test_a_section_point_s_line_typed_with_the_mark_is_refused_at_its_line(tmp_p
     assert code == 1 and not pdf.exists() and not list((tmp_path / "out").rglob("*.docx")), err
 
 
-@pytest.mark.parametrize("mark", ["●", "○", "〇", "◆", "-", "･"])
+@pytest.mark.parametrize("mark", ["●", "○", "〇", "◆", "-", "･", "\u3000・"])
 def test_a_part_s_line_typed_with_another_mark_is_refused_too(tmp_path, capsys, mark):
-    """・ then ● is two marks before one line as much as ・・ is."""
+    """・ then ● is two marks before one line as much as ・・ is; a mark after a space
+    (「　・会場」) would print 「・　・会場」."""
     parts = [{"heading": "（１）　期日", "paragraphs": [{"text": "締結式", "bullets": [f"{mark}会場　市役所"]}]}]
     spec = _spec(tmp_path, parts=parts)
     code, _, err = check(spec, capsys)
     assert code == 1, err
     assert (f"error: {spec}:{_line(spec, '会場　市役所')}: press_notice.sections[0].parts[0].paragraphs[0].bullets[0]:"
-            f" the line begins with a mark of its own ({mark})") in err, err
+            f" the line begins with a mark of its own ({mark.strip()})") in err, err
 
 
 def test_a_ki_list_entry_s_bullet_typed_with_a_mark_is_refused(tmp_path, capsys):

@@ -12,6 +12,7 @@ kin (〇 typed for ○, ◇ □ ◎ ★ ☆, the half-width ･ and ·, the hyph
 not a list line (a line may be one: ※ 要予約), and are left alone; a mark written twice
 (○○地区, ●●株式会社) is a placeholder for a name withheld, not a mark, and is left
 alone too. A number (（１）, ①) is the line's own numbering, never doubled by a mark.
+A mark after spaces (「　・会場」) is read as one too: it would print 「・　・会場」.
 """
 from __future__ import annotations
 
@@ -23,7 +24,8 @@ MARKS = "・•○◯〇●◆■－◇□◎★☆･·-‐"
 
 def typed_mark(line: str) -> str:
     """The list mark `line` begins with ("" for none; a mark written twice is a
-    placeholder, no mark)."""
+    placeholder, no mark); spaces before the mark are passed over."""
+    line = line.lstrip("\u3000 ")
     if line[:1] in MARKS and line[1:2] != line[:1]:
         return line[0]
     return ""
