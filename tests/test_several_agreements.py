@@ -282,6 +282,37 @@ def test_a_document_of_one_of_several_agreements_is_refused(tmp_path):
     assert f"{spec}:{line_of(spec, 'document:')}: agreements.tech.document: an agreement of several" in err, err
 
 
+
+def test_the_checks_of_one_agreement_are_run_on_each_of_several(tmp_path):
+    """A signing_year beside the date, and a term that ends before it begins, are as wrong
+    in one of several agreements as in one alone: refused at the keys the spec writes."""
+    spec = write(tmp_path, CITY.replace("""    parties: [city, tech]
+    signing_date: 2025-04-21
+""", """    parties: [city, tech]
+    signing_date: 2025-04-21
+    signing_year: 2025
+    validity: {start: 2025-04-21, end: 2025-03-31}
+"""))
+    err = failed(spec, tmp_path)
+    assert (f"{spec}:{line_of(spec, 'signing_year:')}: agreements.tech.signing_year: the signing date gives the year:"
+            " signing_year is for a draft's open date") in err, err
+    assert f"{spec}:{line_of(spec, 'validity:')}: agreements.tech.validity.end: " in err, err
+    assert "agreements.univ" not in err and " agreement.signing_year" not in err, err
+
+
+def test_an_open_date_s_year_of_one_of_several_is_printed_nowhere(tmp_path):
+    """An agreement of several has no document, whose open date line alone would print a
+    signing_year: with the date not known (null) the year has no effect."""
+    spec = write(tmp_path, CITY.replace("""    parties: [city, tech]
+    signing_date: 2025-04-21
+""", """    parties: [city, tech]
+    signing_date: null
+    signing_year: 2025
+"""))
+    err = failed(spec, tmp_path)
+    assert (f"{spec}:{line_of(spec, 'signing_year:')}: agreements.tech.signing_year: signing_year is printed in the"
+            " agreement document's open date line, and there is no document: it would have no effect") in err, err
+
 def keys_allowed(err: str, where: str) -> list[str]:
     """The keys the message of an unknown key zz_memo written at `where` says are allowed there."""
     said = re.search(re.escape(where) + r"\.zz_memo: unknown key 'zz_memo'; allowed here: (.*)", err)

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 from ..errors import InputError, Problem
 from ..spec.load import LoadedSpec
-from ..spec.source import dotted
 from ..spec.unprinted import printed_nowhere, typed_name_unlined, writing_unprinted
 
 
@@ -43,7 +42,7 @@ def check_unprinted(specs: list[LoadedSpec], reads: set, text=None) -> list[Prob
         for key in keys:
             if (id(key.owner), key.field) in reads:
                 continue
-            problem = Problem(str(loaded.path), loaded.line_of(key.at), dotted(key.at), key.effect or key.why)
+            problem = Problem(str(loaded.path), loaded.line_of(key.at), loaded.key(key.at), key.effect or key.why)
             (notes if key.effect else refused).append(problem)
     if refused:
         raise InputError(refused)

@@ -6,6 +6,9 @@ the files it names: file_checks.py.)
 """
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+
 from .. import enumeration, japanese
 from ..errors import Problem
 from ..party_words import party_names, with_names
@@ -49,40 +52,65 @@ def cross_check(spec: Spec, name: str, lines) -> list[Problem]:
         problems += check_issue_dates(spec, name, lines)
         problems += check_also(spec, name, lines)
         problems += check_attachments(spec, name, lines)
-    agreement = spec.agreement
-    if agreement:
-        problems += _check_agreement(spec, name, lines)
-        for key, day in (("signing_date", agreement.signing_date),
-                         ("validity", agreement.validity.start if agreement.validity else None)):
-            if day and japanese.fiscal_year_problem(japanese.fiscal_year(day)):
-                path = ("agreement", key) + (("start",) if key == "validity" else ())
-                problems.append(Problem(name, line_of(lines, path), dotted(path),
-                                        f"{day.isoformat()} falls in the fiscal year {japanese.fiscal_year(day)},"
-                                        " whose days cannot all be written as dates (fiscal years run from"
-                                        f" {japanese.FIRST_FISCAL_YEAR} to {japanese.LAST_FISCAL_YEAR});"
-                                        " check the date"))
-        for i, amendment in enumerate(agreement.amendments):
-            if agreement.signing_date and amendment.date <= agreement.signing_date:
-                path = ("agreement", "amendments", i, "date")
-                problems.append(Problem(name, line_of(lines, path), dotted(path),
-                                        f"the agreement is amended on {amendment.date.isoformat()}, not after it"
-                                        f" was signed ({agreement.signing_date.isoformat()}); check the date"))
-        amends = agreement.amends
-        if amends and amends.signing_date and agreement.signing_date and amends.signing_date >= agreement.signing_date:
-            path = ("agreement", "amends", "signing_date")
-            problems.append(Problem(name, line_of(lines, path), dotted(path),
-                                    f"the agreement amended was signed on {amends.signing_date.isoformat()}, not"
-                                    f" before this one ({agreement.signing_date.isoformat()}); check the date"))
-        for field in agreement.fields:
-            if not field.strip():
-                path = ("agreement", "fields", field)
-                problems.append(Problem(name, line_of(lines, path), "agreement.fields",
-                                        "a field's name cannot be empty"))
+    if spec.agreement:
+        problems += _agreement_checks(spec, name, lines)
+    for aid in spec.agreements or ():
+        problems += _of_several(spec, aid, name, lines)
     problems += check_blanks(spec, name, lines)
     problems += check_signers(spec, name, lines)
     problems += check_typed(spec, name, lines)
     problems += check_typed_names(spec, name, lines)
     return problems
+
+
+def _agreement_checks(spec: Spec, name: str, lines) -> list[Problem]:
+    """The checks of the spec's agreement (agreement:): its keys and dates."""
+    agreement, problems = spec.agreement, []
+    problems += _check_agreement(spec, name, lines)
+    for key, day in (("signing_date", agreement.signing_date),
+                     ("validity", agreement.validity.start if agreement.validity else None)):
+        if day and japanese.fiscal_year_problem(japanese.fiscal_year(day)):
+            path = ("agreement", key) + (("start",) if key == "validity" else ())
+            problems.append(Problem(name, line_of(lines, path), dotted(path),
+                                    f"{day.isoformat()} falls in the fiscal year {japanese.fiscal_year(day)},"
+                                    " whose days cannot all be written as dates (fiscal years run from"
+                                    f" {japanese.FIRST_FISCAL_YEAR} to {japanese.LAST_FISCAL_YEAR});"
+                                    " check the date"))
+    for i, amendment in enumerate(agreement.amendments):
+        if agreement.signing_date and amendment.date <= agreement.signing_date:
+            path = ("agreement", "amendments", i, "date")
+            problems.append(Problem(name, line_of(lines, path), dotted(path),
+                                    f"the agreement is amended on {amendment.date.isoformat()}, not after it"
+                                    f" was signed ({agreement.signing_date.isoformat()}); check the date"))
+    amends = agreement.amends
+    if amends and amends.signing_date and agreement.signing_date and amends.signing_date >= agreement.signing_date:
+        path = ("agreement", "amends", "signing_date")
+        problems.append(Problem(name, line_of(lines, path), dotted(path),
+                                f"the agreement amended was signed on {amends.signing_date.isoformat()}, not"
+                                f" before this one ({agreement.signing_date.isoformat()}); check the date"))
+    for field in agreement.fields:
+        if not field.strip():
+            path = ("agreement", "fields", field)
+            problems.append(Problem(name, line_of(lines, path), "agreement.fields",
+                                    "a field's name cannot be empty"))
+    return problems
+
+
+def _of_several(spec: Spec, aid: str, name: str, lines) -> list[Problem]:
+    """The checks of one agreement, run on one of several (agreements:) as on a spec of
+    it alone (several.agreement_views' view: its parties, its keys' lines found under
+    agreement), at the keys the spec writes (agreements.<id>.…): a signing_year beside its
+    date, a term that cannot be met, a fiscal year past the calendar's are as wrong in one
+    of several as in one alone."""
+    ag, own = spec.agreements[aid], ("agreements", aid)
+    if any(p not in spec.parties for p in ag.parties):
+        return []                                   # (a party not declared: id_checks.py)
+    view = spec.model_copy(update={"agreement": ag, "agreements": None,
+                                   "parties": {p: spec.parties[p] for p in ag.parties}})
+    view_lines = {("agreement",) + k[len(own):]: v for k, v in lines.items() if k[:len(own)] == own}
+    head = dotted(own)
+    return [replace(p, key=re.sub(r"^agreement(?=$|[.\[])", head, p.key))
+            for p in _agreement_checks(view, name, view_lines)]
 
 
 def date_warnings(spec: Spec, name: str, lines) -> list[Problem]:

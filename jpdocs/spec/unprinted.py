@@ -176,16 +176,17 @@ def _without_document(spec: Spec) -> list[Unprinted]:
     draft's open date (signing_year, _era, _month: the signing date not known), a
     signer's typed form, a party's typed_name and the 書面による of a renewing term."""
     out = []
-    ag = spec.agreement
-    if ag is not None and ag.signing_date is None:
-        parts = [("signing_year", ag.signing_year is not None),
-                 ("signing_era", ag.signing_era is not None and ag.signing_year is None),
-                 ("signing_month", ag.signing_month is not None and ag.signing_year is not None)]
-        out += [Unprinted(("agreement", key), ag, key, SIGNING.format(key=key)) for key, given in parts if given]
-    validity = ag.validity if ag is not None else None
-    if validity is not None and validity.notice_in_writing and validity.renewal:   # (else refused: spec/checks.py)
-        out.append(Unprinted(("agreement", "validity", "notice_in_writing"), validity, "notice_in_writing",
-                             IN_WRITING))
+    agreements = [(("agreement",), spec.agreement)] if spec.agreement else []
+    agreements += [(("agreements", aid), ag) for aid, ag in (spec.agreements or {}).items()]   # (none has one)
+    for at, ag in agreements:
+        if ag.signing_date is None:
+            parts = [("signing_year", ag.signing_year is not None),
+                     ("signing_era", ag.signing_era is not None and ag.signing_year is None),
+                     ("signing_month", ag.signing_month is not None and ag.signing_year is not None)]
+            out += [Unprinted(at + (key,), ag, key, SIGNING.format(key=key)) for key, given in parts if given]
+        validity = ag.validity
+        if validity is not None and validity.notice_in_writing and validity.renewal:   # (else refused: spec/checks.py)
+            out.append(Unprinted(at + ("validity", "notice_in_writing"), validity, "notice_in_writing", IN_WRITING))
     for pid, party in spec.parties.items():
         for at, person in party.people():
             if person is not None and person.typed is not None:
