@@ -9,7 +9,8 @@ is dropped; any other space is kept, because in Japanese text a space is content
   <document kind title author subject orientation fit min_size>   the root
   <p style align indent left before after tracking keep link>  inlines  </p>   (link: the address the
      whole paragraph links to, a Link in the PDF, a hyperlink in the DOCX: its text after its
-     number where it has one, with any inlines and attributes; a link with no text is refused)
+     number where it has one, with any inlines and attributes; a link with no text is refused;
+     align="block": its lines flush left in a block as wide as the widest, the block centred)
   <h level style align left before> inlines </h>
   <item marker style level hang before> inlines  <p>…</p>* </item>
      (or the marker as a first child, when part of it is spread: <item><marker>１　<spread …>日時</spread>：</marker>…)
@@ -46,6 +47,7 @@ _LAYOUT_SPACE = re.compile(r"[ \t\r]*\n[ \t\r\n]*")
 LINE_BREAK = "\ufdd0"
 _BLOCK_TAGS = {"p", "h", "item", "ki", "table", "keep", "spacer", "img", "pagebreak", "seal"}
 _ALIGNS = ("left", "center", "right", "justify")
+_P_ALIGNS = _ALIGNS + ("block",)       # a paragraph's lines as one block, centred (model.ParagraphAlign)
 _FITS = ("", "first", "columns", "rest", "blocks")
 # the levels of the one list an agreement has, as Word numbers it (writers/docx/numbering.py),
 # and an article's heading whose number leads its first paragraph ((目的) above 第１条　…):
@@ -458,7 +460,7 @@ def _block(el: ET.Element, source: str) -> m.Block:
 
 def _paragraph_fields(el: ET.Element, source: str) -> dict:
     a = el.attrib
-    return dict(style=a.get("style", "body"), align=_choice(el, "align", _ALIGNS),
+    return dict(style=a.get("style", "body"), align=_choice(el, "align", _P_ALIGNS),
                 first_indent=_num(el, "indent", 0.0), left_indent=_num(el, "left", 0.0),
                 space_before=_num(el, "before", None), space_after=_num(el, "after", None),
                 tracking=_num(el, "tracking", 0.0), keep_with_next=_yes(el, "keep"),

@@ -14,6 +14,9 @@ from dataclasses import dataclass, field, replace
 from typing import Literal, Union
 
 Align = Literal["left", "center", "right", "justify"]
+# a paragraph's own: "block", its lines set flush left as one block, as wide as its
+# widest line and centred (a photo's caption of several lines: a list's ・ in one column)
+ParagraphAlign = Literal["left", "center", "right", "justify", "block"]
 
 
 # the `numbering` of an article's heading line (see Paragraph): a heading in the PDF's tags and
@@ -93,10 +96,11 @@ class Paragraph:
     follow the font: `first_indent` is the extra indent of the first line (1 = the
     usual one-character indent of Japanese prose, never written as a space);
     `left_indent` indents every line. `tracking` adds that many em between the
-    characters (報 道 機 関 各 位)."""
+    characters (報 道 機 関 各 位). `align` "block": the writers set it left,
+    indented to centre its widest line (writers/blocks.py, BlockBuilder.block_indent)."""
     inlines: list[Inline]
     style: str = "body"
-    align: Align | None = None
+    align: ParagraphAlign | None = None
     first_indent: float = 0.0
     left_indent: float = 0.0
     space_before: float | None = None

@@ -32,7 +32,9 @@ from .flowables import (BreakPlace, Figure, HalfPageBreak, NumbersEnd, SealBox, 
                         TrackedLine)
 from .table_shapes import shaped_table
 
-_ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT, "justify": TA_JUSTIFY}
+# "block" (a caption's lines as one block, centred) is set left, indented by block():
+# laid out alone (the DOCX asking where the PDF's lines end), it is its lines set left
+_ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT, "justify": TA_JUSTIFY, "block": TA_LEFT}
 _CELL_PAD = 4.0
 _GRID_STYLES = ("body", "item")        # the running text that a character grid holds
 _PHRASE_STYLES = ("title", "cover_title", "heading", "label")   # broken between BudouX phrases: titles, headings, the subject, labels
@@ -145,6 +147,8 @@ class BlockBuilder:
 
     def block(self, b: m.Block, width: float) -> list[Flowable]:
         if isinstance(b, m.Paragraph):
+            if b.align == "block":
+                b = self.as_block(b, width, self._em(b))
             return [self.paragraph(b)]
         if isinstance(b, m.Heading):
             return [self.paragraph(m.Paragraph(b.inlines, style=b.style, align=b.align, keep_with_next=True,
@@ -263,6 +267,34 @@ class BlockBuilder:
                p.tracking, p.keep_with_next, p.numbering, p.number, p.breaks, phrases,
                self.in_ruled_cell if in_ruled_cell is None else in_ruled_cell, names, p.link)
         return _kept(self.memo.paragraphs, key, lambda: self._make_paragraph(p, phrases, in_ruled_cell, names))
+
+    def as_block(self, p: m.Paragraph, width: float, em: float) -> m.Paragraph:
+        """A paragraph of align="block" as set in `width` points: flush left, indented
+        (in `em` points, the writer's em of its indents) by block_indent. The DOCX sets
+        its paragraph so too (docx/blocks.py). A letter-spaced paragraph is one line: its
+        block is that line, centred."""
+        if p.tracking:
+            return replace(p, align="center")
+        return replace(p, align="left", left_indent=p.left_indent + self.block_indent(p, width) / em)
+
+    def block_indent(self, p: m.Paragraph, width: float) -> float:
+        """How far in (points) a paragraph of align="block" stands, so that its lines, set
+        flush left, make a block centred in `width`: half of what its widest line leaves
+        (a photo's caption of several lines, centred under its photo with its ・ marks in
+        one column). Its lines as the paragraph set left makes them, at the whole width:
+        a line too long for it wraps there, and the block is the width (no indent). Set
+        inside the indent, no line is broken otherwise: each is at most as wide as the
+        room the indent leaves."""
+        flow = _fresh(self._made_paragraph(replace(p, align="left"), False, None)[0])
+        flow.wrap(width, 1e6)
+        room = width - p.left_indent * self._em(p)
+        widest = max((line.currentWidth for line in flow.blPara.lines), default=room)
+        return max(0.0, (room - widest) / 2)
+
+    def _em(self, p: m.Paragraph) -> float:
+        """The em of a paragraph's indents in points (_make_paragraph): its style's size,
+        or on the page's grid the grid's pitch."""
+        return self.pitch if self.pitch and p.style in _GRID_STYLES and not p.lang else self.styles[p.style].fontSize
 
     def _names(self, inlines: list[m.Inline]) -> tuple:
         """Where the inlines name a person of the document (kept_names.spans): the

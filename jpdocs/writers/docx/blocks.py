@@ -19,7 +19,7 @@ from . import fields
 from .numbering import (ARTICLE_HEADING, ARTICLE_TEXT, article_style_unnumbered, lead_number, numbering_of,
                         set_number, style_by_id_in)
 from .links import hyperlink
-from .line_breaks import PHRASE_STYLES, SQUEEZED, phrase_lines
+from .line_breaks import PHRASE_STYLES, SQUEEZED, block_set, phrase_lines
 from .paragraphs import BR_TAG, P_TAG, R_TAG, Ctx, new_child, para
 from .parts import stylesheet
 from .tables import keep_together, write_keep_row, write_table
@@ -70,6 +70,10 @@ def _hairline(box, ctx: Ctx):
 def _block(box, b, ctx: Ctx) -> list:
     st = ctx.style
     if isinstance(b, m.Paragraph):
+        if b.align == "block":
+            # its lines flush left, indented as the PDF's are (a photo's caption of several
+            # lines: one paragraph, its lines parted by breaks, its ・ marks in one column)
+            b = block_set(ctx, b)
         inlines, numbered = b.inlines, numbering_of(ctx, b.numbering)
         number = lead_number(b, ctx.article_gap)
         if numbered and inlines and isinstance(inlines[0], m.Text) and inlines[0].text.startswith(number):

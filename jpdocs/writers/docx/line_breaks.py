@@ -18,7 +18,7 @@ import re
 
 from ...content import model as m
 from ...spec.style import HouseStyle
-from ..ooxml_styles import per_style
+from ..ooxml_styles import paragraph_style, per_style
 from ..composition import _measure
 from ..jlreq import AT_SPACES, AT_WORDS, BLANK_BOTH, BLANK_LEFT, BLANK_RIGHT, HANGING
 from ..jlreq_lines import after_word
@@ -63,6 +63,13 @@ def composed_lines(style: HouseStyle, name: str, text: str, width: float, phrase
         return [text]
     flow.wrap(width, 1e6)
     return [text[a:b] for a, b in (line.jl_span for line in flow.blPara.lines)]
+
+
+def block_set(ctx: Ctx, p: m.Paragraph) -> m.Paragraph:
+    """A paragraph of align="block" as the PDF sets it in the DOCX's width (the PDF's
+    BlockBuilder.as_block): flush left, its left indent (em of its style's size, as the
+    DOCX's indents are) centring its widest line."""
+    return _builder(ctx.style).as_block(p, ctx.width / 20 - ctx.indent, paragraph_style(ctx.style, p.style).size)
 
 
 _LINES: dict[tuple, tuple] = {}         # what phrase_lines was asked → (style, its answer), the last few hundred
