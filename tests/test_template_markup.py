@@ -66,7 +66,7 @@ REFUSED = {
                     "colour 'zz' is not one of: "),
     "pagebreak-in-cell": ("<table widths='1'><tr><td><pagebreak/></td></tr></table>",
                           "<pagebreak> cannot stand in a table cell: a cell is never split across pages"),
-    "paragraph-align": ("<p align='diagonal'>x</p>", "<p align=\"diagonal\">: one of left, center, right, justify"),
+    "paragraph-align": ("<p align='diagonal'>x</p>", "<p align=\"diagonal\">: one of left, center, right, justify, block"),
     "nan-space-after": ("<p after='nan'>x</p>", "<p after=\"nan\">: a number from 0 to 600"),
     "huge-indent": ("<p indent='1e6'>x</p>", "<p indent=\"1e6\">: a number from -40 to 40"),
     "nan-spacer": ("<spacer height='nan'/>", "<spacer height=\"nan\">: a number from 0 to 600"),
