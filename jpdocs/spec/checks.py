@@ -98,17 +98,14 @@ def _agreement_checks(spec: Spec, name: str, lines) -> list[Problem]:
 
 def _of_several(spec: Spec, aid: str, name: str, lines) -> list[Problem]:
     """The checks of one agreement, run on one of several (agreements:) as on a spec of
-    it alone (several.agreement_views' view: its parties, its keys' lines found under
-    agreement), at the keys the spec writes (agreements.<id>.…): a signing_year beside its
-    date, a term that cannot be met, a fiscal year past the calendar's are as wrong in one
-    of several as in one alone."""
-    ag, own = spec.agreements[aid], ("agreements", aid)
-    if any(p not in spec.parties for p in ag.parties):
+    it alone (several.agreement_view), at the keys the spec writes (agreements.<id>.…): a
+    signing_year beside its date, a term that cannot be met, a fiscal year past the
+    calendar's are as wrong in one of several as in one alone."""
+    from .several import agreement_view
+    if any(p not in spec.parties for p in spec.agreements[aid].parties):
         return []                                   # (a party not declared: id_checks.py)
-    view = spec.model_copy(update={"agreement": ag, "agreements": None,
-                                   "parties": {p: spec.parties[p] for p in ag.parties}})
-    view_lines = {("agreement",) + k[len(own):]: v for k, v in lines.items() if k[:len(own)] == own}
-    head = dotted(own)
+    view, view_lines = agreement_view(spec, lines, aid)
+    head = dotted(("agreements", aid))
     return [replace(p, key=re.sub(r"^agreement(?=$|[.\[])", head, p.key))
             for p in _agreement_checks(view, name, view_lines)]
 

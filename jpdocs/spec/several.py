@@ -162,11 +162,20 @@ def agreement_views(loaded) -> list:
     if not spec.agreements:
         return [loaded]
     views = []
-    for aid, ag in spec.agreements.items():
-        own = A + (aid,)
-        lines = {k: v for k, v in loaded.lines.items() if k[:1] != ("agreement",)}
-        lines.update({("agreement",) + k[len(own):]: v for k, v in loaded.lines.items() if k[:len(own)] == own})
-        view = spec.model_copy(update={"agreement": ag, "agreements": None,
-                                       "parties": {p: spec.parties[p] for p in ag.parties}})
-        views.append(replace(loaded, spec=view, lines=lines, agreement_at=own))
+    for aid in spec.agreements:
+        view, lines = agreement_view(spec, loaded.lines, aid)
+        views.append(replace(loaded, spec=view, lines=lines, agreement_at=A + (aid,)))
     return views
+
+
+def agreement_view(spec: Spec, lines: dict, aid: str) -> tuple[Spec, dict]:
+    """The spec as its agreement `aid` of several alone (its agreement that one, its
+    parties that one's, in its order) and `lines` with the keys of that agreement found
+    under agreement (agreements.<aid>.title at agreement.title). Its parties must be
+    declared (id_checks.py says where one is not)."""
+    ag, own = spec.agreements[aid], A + (aid,)
+    view_lines = {k: v for k, v in lines.items() if k[:1] != ("agreement",)}
+    view_lines.update({("agreement",) + k[len(own):]: v for k, v in lines.items() if k[:len(own)] == own})
+    view = spec.model_copy(update={"agreement": ag, "agreements": None,
+                                   "parties": {p: spec.parties[p] for p in ag.parties}})
+    return view, view_lines

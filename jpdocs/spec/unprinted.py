@@ -177,7 +177,8 @@ def _without_document(spec: Spec) -> list[Unprinted]:
     signer's typed form, a party's typed_name and the 書面による of a renewing term."""
     out = []
     agreements = [(("agreement",), spec.agreement)] if spec.agreement else []
-    agreements += [(("agreements", aid), ag) for aid, ag in (spec.agreements or {}).items()]   # (none has one)
+    # (an agreement of several has no document: its open date's parts print nowhere either)
+    agreements += [(("agreements", aid), ag) for aid, ag in (spec.agreements or {}).items()]
     for at, ag in agreements:
         if ag.signing_date is None:
             parts = [("signing_year", ag.signing_year is not None),
