@@ -99,7 +99,8 @@ def test_spaces_and_line_breaks_are_no_start():
 @pytest.mark.parametrize("token", ["2024年", "２月27日", "11時00分", "0152-67-5621", "１，０００", "Typeset",
                                    "ＡＢ", "……", "――", "3.14", "12/31日", "１２３", "１２-３４",
                                    "１年間", "３か月", "６ヶ月", "２週間", "10日間", "２時間", "１か年", "３か所",
-                                   "9つ", "３つ", "4者", "２社", "1通", "３点", "17団体", "8項目", "1市", "2町", "１村", "3校"])
+                                   "9つ", "３つ", "4者", "２社", "1通", "３点", "17団体", "8項目", "1市", "2町", "１村", "3校",
+                                   "17頁", "１２頁"])
 def test_numbers_words_and_inseparables_do_not_break_inside(token):
     p = para("あ" + token + "い")
     inside = list(p.brk[2:1 + len(token)])

@@ -61,9 +61,9 @@ _NO_END_RE = re.compile(_cls(NO_END) + "+")
 # letters), full-width alphanumerics, inseparables (…… ――), numbers with their
 # separators (0152-67-5621, １，０００) and a number with its counter (27日,
 # 11時00分, ２月16日, and in addresses and counts 15号, ３丁目, 165番地, 30名, 9つ, 4者,
-# 2社, 各自その1通, 17団体, 8項目, 1市2町) so that dates, times, addresses and counts stay
-# whole (seen: 「11番15／号」, 「市町の9／つの」, 「各自その1／通を」, 「17／団体」), and a length
-# of time with its unit (１年間, ３か月, ２週間: seen 「１年 / 間」 in a narrow cell).
+# 2社, 各自その1通, 17団体, 8項目, 1市2町, 17頁) so that dates, times, addresses and counts
+# stay whole (seen: 「11番15／号」, 「市町の9／つの」, 「各自その1／通を」, 「17／団体」, 「17／頁）」), and
+# a length of time with its unit (１年間, ３か月, ２週間: seen 「１年 / 間」 in a narrow cell).
 _D = "0-9０-９"
 # (Each alternative starts with one of _RUN_START's characters: the lookahead lets the
 # engine pass over the other characters, most of a Japanese text, at one test each
@@ -71,7 +71,7 @@ _D = "0-9０-９"
 _RUN_START = rf"[{_D}!-~\u00a0-\u024f０-９Ａ-Ｚａ-ｚ{re.escape(CL08_INSEP)}]"
 _RUN_RE = re.compile(
     rf"(?={_RUN_START})(?:[{_D}]+(?:[-‐－,，.．:：/／][{_D}]+)*(?:[年日時分]間|[かヵヶカケ](?:月|年|所)|週間"
-    rf"|[年月日時分秒]|番地|丁目|団体|項目|[番号条階名人円件回歳つ者社通点市町村校])(?:[{_D}]+[月日時分秒])*"
+    rf"|[年月日時分秒]|番地|丁目|団体|項目|[番号条階名人円件回歳つ者社通点市町村校頁])(?:[{_D}]+[月日時分秒])*"
     rf"|[!-~\u00a0-\u024f]{{2,}}"
     rf"|[０-９Ａ-Ｚａ-ｚ]+(?:[-‐－,，.．:：/／][０-９]+)+|[０-９Ａ-Ｚａ-ｚ]{{2,}}|{_cls(CL08_INSEP)}{{2,}})")
 # Breakable spots inside an over-long URL or e-mail address: after / . - _ ? & = #.
