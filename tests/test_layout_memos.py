@@ -14,7 +14,7 @@ from specgen import spread_dates, write_specs  # noqa: E402
 
 def test_a_notice_is_the_same_bytes_built_after_others_as_built_alone(tmp_path):
     from jpdocs.build import batch
-    from jpdocs.writers import blocks, composer, composition, jlreq, phrases, table_shapes
+    from jpdocs.writers import blocks, composer, composition, house_memo, jlreq, phrases, table_shapes
 
     def forget():                                       # all the layout remembers
         phrases._STARTS.clear()
@@ -22,7 +22,7 @@ def test_a_notice_is_the_same_bytes_built_after_others_as_built_alone(tmp_path):
         jlreq.budoux_bounds.cache_clear()
         composition._COMPOSED.clear()
         composer._WRAPPED.clear()
-        blocks._HOUSE_STYLES.clear()
+        house_memo.HOUSE_STYLES.clear()
     specs = write_specs(tmp_path / "specs", spread_dates(4, seed=29), notice_only=True)
     batch._init_worker(("pdf",), None)
     forget()                                            # (what other tests' documents left)
@@ -33,7 +33,7 @@ def test_a_notice_is_the_same_bytes_built_after_others_as_built_alone(tmp_path):
         return {p.name: p.read_bytes() for p in sorted(out.rglob("*.pdf"))}
     for spec in specs:                                  # each after the ones before it
         after = build(spec, tmp_path / "after" / spec.stem)
-        assert phrases._STARTS and len(blocks._HOUSE_STYLES) == 1 and table_shapes._MADE   # remembered, and used
+        assert phrases._STARTS and len(house_memo.HOUSE_STYLES) == 1 and table_shapes._MADE   # remembered, and used
         forget()
         alone = build(spec, tmp_path / "alone" / spec.stem)
         assert after and after == alone, spec.name

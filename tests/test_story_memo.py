@@ -1,4 +1,4 @@
-"""The story's flowables remembered per house style (writers/blocks.py, _HouseMemo): a
+"""The story's flowables remembered per house style (writers/blocks.py, house_memo.HouseMemo): a
 paragraph, a list item's head, the 記's heading and a fitted label column made once
 and each document given copies of what was made, never what another document wrapped
 and drew. The bytes of a notice built after others against built alone:
@@ -33,8 +33,8 @@ def _laid_out(doc, style):
 def test_each_document_draws_copies_of_what_the_memo_made():
     from jpdocs.build.documents import style_for
     from jpdocs.spec.load import load_spec
-    from jpdocs.writers import blocks, composer
-    blocks._HOUSE_STYLES.clear()
+    from jpdocs.writers import blocks, composer, house_memo
+    house_memo.HOUSE_STYLES.clear()
     style = style_for(load_spec(SEED_SPEC))
     doc = _notice(style)
     first, drawn = _laid_out(doc, style)
@@ -70,9 +70,9 @@ def test_the_memos_are_bounded(monkeypatch):
     from jpdocs.build.documents import style_for
     from jpdocs.content import model as m
     from jpdocs.spec.load import load_spec
-    from jpdocs.writers import blocks
-    monkeypatch.setattr(blocks, "_MAX_PARAGRAPHS", 5)
-    blocks._HOUSE_STYLES.clear()
+    from jpdocs.writers import blocks, house_memo
+    monkeypatch.setattr(house_memo, "MAX_ENTRIES", 5)
+    house_memo.HOUSE_STYLES.clear()
     builder = blocks.BlockBuilder(style_for(load_spec(SEED_SPEC)))
     for k in range(12):
         builder.blocks([m.Paragraph([m.Text(f"段落{k}")])], 400)

@@ -11,31 +11,28 @@ from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
 from reportlab.lib.utils import ImageReader
-from reportlab.platypus import (Flowable, Indenter, KeepTogether, PageBreak, Spacer, Table)
+from reportlab.platypus import (Flowable, Indenter, KeepTogether, PageBreak, Spacer)
 
 from ..fonts import registry as fonts
 from ..spec import images
 from ..content import model as m
 from ..spec.style import HouseStyle
-from .beside import beside
-from .columns import first_column_fit, first_widths, fitted_widths, label_widths
-from .composer import JParagraph, ParaFrag, spread_run
+from .composer import JParagraph, spread_run
 from . import kept_names
 from .geometry import FRAME_PAD as _FRAME_PAD   # reportlab's Frame padding, each side
 from .jlreq import Settings
 from .paragraph_styles import paragraph_style
 from .tags import Node, escape, tag
-from .problems import too_narrow, too_wide_marker
+from . import block_table, inline_runs
+from .house_memo import HOUSE_STYLES, HouseMemo, kept
+from .problems import too_wide_marker
 from .flowables import (BreakPlace, Figure, HalfPageBreak, NumbersEnd, SealBox, SealPlace, TextPageBreak,
                         TrackedLine)
-from .table_shapes import shaped_table
 
 # "block" (a caption's lines as one block, centred) is set left, indented by block():
 # laid out alone (the DOCX asking where the PDF's lines end), it is its lines set left
 _ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT, "justify": TA_JUSTIFY, "block": TA_LEFT}
-_CELL_PAD = 4.0
 _GRID_STYLES = ("body", "item")        # the running text that a character grid holds
 _PHRASE_STYLES = ("title", "cover_title", "heading", "label")   # broken between BudouX phrases: titles, headings, the subject, labels
 # Paragraphs whose style makes them a title or a heading read as one (the notice's
@@ -43,41 +40,6 @@ _PHRASE_STYLES = ("title", "cover_title", "heading", "label")   # broken between
 # and so is one set above the article's numbered first paragraph (（目的） over 第１条　…),
 # as the DOCX's 条見出し (outline level 2) has both.
 _STYLE_ROLES = {"title": "H1", "cover_title": "H1", "heading": "H2"}
-
-
-# id(house style) → what is made once per house style (BlockBuilder._house_memo)
-_HOUSE_STYLES: dict[int, "_HouseMemo"] = {}
-_MAX_PARAGRAPHS = 1024      # entries of each of a house's memos (cleared when full)
-
-
-def _kept(table: dict, key, make):
-    """table[key], made by `make()` the first time it is asked for; a _HouseMemo's
-    table is cleared whole when full (_MAX_PARAGRAPHS entries)."""
-    got = table.get(key)
-    if got is None:
-        if len(table) >= _MAX_PARAGRAPHS:
-            table.clear()
-        got = table[key] = make()
-    return got
-
-
-class _HouseMemo:
-    """What depends only on a house style, its fonts and the page's grid, made once and
-    shared by the documents built with them: the house's ParagraphStyles and the
-    styles derived from them, and what the blocks made of the house's text: the
-    flowables of paragraphs (with the 記's heading and 以上) and of list items' heads,
-    as made, never drawn (each document draws copies: _fresh), and the widths of
-    tables whose first column is fitted to its labels. None of it depends on what was
-    built before: each is what the same paragraph, item or table made afresh would be
-    (tests/test_layout_memos.py builds notices after others and alone)."""
-    __slots__ = ("house", "key", "styles", "derived", "paragraphs", "items", "widths")
-
-    def __init__(self, house: HouseStyle, key: tuple, styles: dict):
-        self.house, self.key, self.styles = house, key, styles
-        self.derived: dict[tuple, ParagraphStyle] = {}      # BlockBuilder._derived_style
-        self.paragraphs: dict[tuple, tuple] = {}
-        self.items: dict[tuple, tuple] = {}
-        self.widths: dict[tuple, tuple] = {}        # BlockBuilder._fitted_widths
 
 
 class BlockBuilder:
@@ -111,9 +73,9 @@ class BlockBuilder:
         self.seals: list[SealBox] = []
         self.breaks: list[BreakPlace] = []     # where the spec's new_page breaks fell (TextPageBreak)
 
-    def _house_memo(self) -> _HouseMemo:
+    def _house_memo(self) -> HouseMemo:
         """What is made once per house style, fonts, fallback fonts and page grid
-        (_HouseMemo: the house's paragraph styles depend on nothing else) and shared by
+        (HouseMemo: the house's paragraph styles depend on nothing else) and shared by
         the documents built with them: a notice's sixteen styles were ~0.4 M
         instructions, made anew for each notice of a batch. Nothing changes a ParagraphStyle once made (every
         paragraph, item and cell sets its own in a style derived from these:
@@ -121,13 +83,13 @@ class BlockBuilder:
         would. The memo holds the house style itself and is found by its identity (a
         style loaded again is another object, whose styles are made again): at most
         a few a process."""
-        got = _HOUSE_STYLES.get(id(self.house))
+        got = HOUSE_STYLES.get(id(self.house))
         key = (tuple(self.font.items()), tuple(self.fallbacks), self.line_pitch, self.pitch)
         if got is None or got.house is not self.house or got.key != key:
-            if len(_HOUSE_STYLES) >= 8:
-                _HOUSE_STYLES.clear()
+            if len(HOUSE_STYLES) >= 8:
+                HOUSE_STYLES.clear()
             styles = {name: self._paragraph_style(name) for name in self.house.styles}
-            got = _HOUSE_STYLES[id(self.house)] = _HouseMemo(self.house, key, styles)
+            got = HOUSE_STYLES[id(self.house)] = HouseMemo(self.house, key, styles)
         return got
 
     def _paragraph_style(self, name: str) -> ParagraphStyle:
@@ -266,7 +228,7 @@ class BlockBuilder:
         key = (tuple(p.inlines), p.style, p.align, p.first_indent, p.left_indent, p.space_before, p.space_after,
                p.tracking, p.keep_with_next, p.numbering, p.number, p.breaks, phrases,
                self.in_ruled_cell if in_ruled_cell is None else in_ruled_cell, names, p.link)
-        return _kept(self.memo.paragraphs, key, lambda: self._make_paragraph(p, phrases, in_ruled_cell, names))
+        return kept(self.memo.paragraphs, key, lambda: self._make_paragraph(p, phrases, in_ruled_cell, names))
 
     def as_block(self, p: m.Paragraph, width: float, em: float) -> m.Paragraph:
         """A paragraph of align="block" as set in `width` points: flush left, indented
@@ -298,7 +260,7 @@ class BlockBuilder:
 
     def _names(self, inlines: list[m.Inline]) -> tuple:
         """Where the inlines name a person of the document (kept_names.spans): the
-        composer's `names`, by character as _spreads counts them."""
+        composer's `names`, by character as inline_runs.spreads counts them."""
         if not self.people:
             return ()
         return kept_names.spans(m.plain_text(inlines), self.people)
@@ -312,7 +274,7 @@ class BlockBuilder:
             text = m.plain_text(p.inlines)
             line = TrackedLine(text, base.fontName, size, base.leading, p.tracking,
                                p.align or self.house.styles[p.style].align, self.colour, self.fallbacks,
-                               link=p.link, changed=(_changed_chars(p.inlines), self.house.colours["changed"]))
+                               link=p.link, changed=(inline_runs.changed_chars(p.inlines), self.house.colours["changed"]))
             # its space above and below as a paragraph's (報道機関各位 the last line of the
             # head, under the date: notice.date_above_header), as the DOCX sets them
             line.spaceBefore, line.spaceAfter = p.space_before or 0, p.space_after or 0
@@ -322,7 +284,7 @@ class BlockBuilder:
         if p.breaks and not phrases:
             phrases = p.breaks                  # (jlreq.AT_SPACES, AT_WORDS)
         number = p.number if p.numbering and p.number and m.plain_text(p.inlines).startswith(p.number) else ""
-        spreads = _spreads(p.inlines, size)
+        spreads = inline_runs.spreads(p.inlines, size)
         if p.lang:
             # set in the house's Latin font (proportional letters; the Japanese mincho's
             # are all of one width), the text's spans of mincho too
@@ -336,7 +298,7 @@ class BlockBuilder:
         # the number (第１条, ２) is the paragraph's Lbl: set as a run of its own, so
         # that the drawing can switch from the label to the text where it ends; a link
         # is the text's after it (the DOCX's: Word's own number is outside its hyperlink)
-        head, rest = _split_inlines(p.inlines, len(number))
+        head, rest = inline_runs.split_inlines(p.inlines, len(number))
         text = (f'<font name="{base.fontName}">{self.markup(head, base.fontName)}</font>'
                 + _linked(self.markup(rest, base.fontName), p.link))
         return self.para(text, st, phrases=phrases, in_ruled_cell=in_ruled_cell, spreads=spreads,
@@ -358,7 +320,7 @@ class BlockBuilder:
             if align:
                 st.alignment = _ALIGN[align]
             return st
-        return _kept(derived, (name, first_indent, left_indent, before, after, keep, align, self.colour), make)
+        return kept(derived, (name, first_indent, left_indent, before, after, keep, align, self.colour), make)
 
     def item(self, it: m.Item, width: float) -> list[Flowable]:
         lst = self.node.kids[-1] if self.node.kids and self.node.kids[-1].role == "L" else self.node.add("L")
@@ -367,7 +329,7 @@ class BlockBuilder:
         body_node = li.add("LBody")
         if it.marker and it.inlines:
             base = self.styles[it.style]
-            wide, room = _marker_width(it, base.fontName, base.fontSize), width - it.level * base.fontSize
+            wide, room = inline_runs.marker_width(it, base.fontName, base.fontSize), width - it.level * base.fontSize
             if wide > room:
                 raise too_wide_marker("document", "", it.marker, wide, room)
         made, inset = self._made_item_head(it)
@@ -400,7 +362,7 @@ class BlockBuilder:
             return self._make_item_head(it, names)
         key = (it.marker, tuple(it.inlines), it.style, it.level, it.hang, it.space_before, bool(it.blocks),
                it.marker_parts, self.in_ruled_cell, names)
-        return _kept(self.memo.items, key, lambda: self._make_item_head(it, names))
+        return kept(self.memo.items, key, lambda: self._make_item_head(it, names))
 
     def _make_item_head(self, it: m.Item, names: tuple = ()) -> tuple:
         base = self.styles[it.style]
@@ -408,7 +370,7 @@ class BlockBuilder:
         indent = it.level * size
         # no marker, no hang: the text at the item's indent, as the DOCX sets it
         hang = (it.hang * size if it.hang is not None
-                else _marker_width(it, base.fontName, size) + size if it.marker else 0.0)
+                else inline_runs.marker_width(it, base.fontName, size) + size if it.marker else 0.0)
         st = paragraph_style(f"item-{id(it)}", parent=base, leftIndent=indent + hang, bulletIndent=indent,
                             spaceBefore=size * 0.5 if it.space_before is None else it.space_before,
                             keepWithNext=int(bool(it.blocks)),
@@ -417,13 +379,13 @@ class BlockBuilder:
         if it.marker_parts:
             # a marker with a spread part (１　日　時：): a frag per part, the spread
             # one placed glyph by glyph as the composer places a Spread
-            bullet = [_frag(spread_run(i.text, base.fontName, size, i.width * size) if isinstance(i, m.Spread)
+            bullet = [inline_runs.bullet_frag(spread_run(i.text, base.fontName, size, i.width * size) if isinstance(i, m.Spread)
                             else i.text, base.fontName, size, self.colour)
                       for i in it.marker_parts if isinstance(i, m.Text) and i.text]
         elif it.hang is not None and it.marker:
             # reportlab sets the text 0.6em past the end of a bullet that reaches the
             # text; a fixed hang means the text starts exactly there (◆ with hang 1)
-            bullet = [_frag(it.marker, base.fontName, size, self.colour)]
+            bullet = [inline_runs.bullet_frag(it.marker, base.fontName, size, self.colour)]
         if isinstance(bullet, list):
             st.bulletFontSize = 0
         if it.marker and not it.inlines:
@@ -432,10 +394,10 @@ class BlockBuilder:
             st.leftIndent = indent
             parts = list(it.marker_parts)
             head = self.para(self.markup(parts, base.fontName) if parts else escape(it.marker), st,
-                             spreads=_spreads(parts, size))
+                             spreads=inline_runs.spreads(parts, size))
         else:
             head = self.para(self.markup(it.inlines, base.fontName), st, bulletText=bullet,
-                             phrases=it.style.split("-")[0] in _PHRASE_STYLES, spreads=_spreads(it.inlines, size),
+                             phrases=it.style.split("-")[0] in _PHRASE_STYLES, spreads=inline_runs.spreads(it.inlines, size),
                              names=names)
         return head, indent + hang
 
@@ -460,7 +422,11 @@ class BlockBuilder:
             else:
                 style = paragraph_style("ki-end", parent=st, alignment=TA_RIGHT)
             return self.para(escape(self.house.word(word)), style)
-        return _kept(self.memo.paragraphs, ("ki", word, place, self.in_ruled_cell), make)
+        return kept(self.memo.paragraphs, ("ki", word, place, self.in_ruled_cell), make)
+
+    def table(self, t: m.Table, width: float) -> Flowable:
+        """The table laid out, its cells' blocks made by this builder (block_table.py)."""
+        return block_table.table(self, t, width)
 
     def image(self, im: m.Image, width: float) -> Flowable:
         """The picture scaled to fit its box (and the width available)."""
@@ -470,103 +436,6 @@ class BlockBuilder:
         img = Figure(io.BytesIO(data), width=iw * scale, height=ih * scale)
         img.hAlign = im.align.upper() if im.align in ("left", "center", "right") else "CENTER"
         return tag(img, self.node.add("Figure", alt=im.alt))
-
-    def table(self, t: m.Table, width: float) -> Table:
-        pad = t.padding if t.padding is not None else (_CELL_PAD if t.border != "none" else 1.0)
-        widths = [f * width for f in self._fitted_widths(t, width, pad)]
-        # Every cell's style: what the commands VALIGN TOP, FONTNAME and the four
-        # paddings over (0, 0)-(-1, -1) set, set directly (flowables.set_every_cell, in table_shapes.py);
-        # `cmds`, the commands of some cells, follow them as they followed in one
-        # TableStyle. FONTNAME: reportlab's cell default is Helvetica, which it would
-        # reference (unembedded) even though every cell holds paragraphs.
-        every = dict(valign="TOP", fontname=self.font["mincho"], leftPadding=pad, rightPadding=pad,
-                     topPadding=pad, bottomPadding=pad)
-        data, cmds = [], []
-        # A ruled table is a Table of the structure; a layout table (no rules: the
-        # overview's boxes, the signature blocks) is not one: its cells read in order.
-        outer_node = self.node
-        table_node = outer_node.add("Table") if t.border != "none" else None
-        for r, row in enumerate(t.rows):
-            cells, c = [], 0
-            row_node = table_node.add("TR") if table_node else None
-            for cell in row:
-                span_w = sum(widths[c:c + cell.colspan])
-                blocks = [self._cell_paragraph(b, cell, t.style) for b in cell.blocks]
-                if span_w <= 2 * pad:        # reportlab fails on a cell of no width
-                    text = "".join(m.plain_text(b.inlines) for b in m.walk(cell.blocks) if hasattr(b, "inlines"))
-                    problem = too_narrow("document", "", text, span_w, pad)
-                    problem.table = t          # for the template's line that printed it (build/documents.py)
-                    raise problem
-                outer = self.colour
-                if cell.colour:
-                    self.colour = colors.HexColor(self.house.colours[cell.colour])
-                if row_node:
-                    attrs = {"O": "Table"}
-                    if cell.header:
-                        attrs["Scope"] = "Row" if cell.header == "row" else "Column"
-                    if cell.colspan > 1:
-                        attrs["ColSpan"] = cell.colspan
-                    self.node = row_node.add("TH" if cell.header else "TD",
-                                             attrs=attrs if len(attrs) > 1 else None, alt=cell.alt)
-                ruled, self.in_ruled_cell = self.in_ruled_cell, t.border != "none"
-                cells.append(self.blocks(blocks, span_w - 2 * pad))
-                self.in_ruled_cell = ruled
-                self.node = outer_node
-                self.colour = outer
-                if cell.colspan > 1:
-                    cmds.append(("SPAN", (c, r), (c + cell.colspan - 1, r)))
-                    cells.extend([""] * (cell.colspan - 1))
-                if cell.shade:
-                    cmds.append(("BACKGROUND", (c, r), (c, r), self.house.colours[cell.shade]))
-                if cell.valign == "beside" and c > 0:
-                    # the name's first line beside the title's last (beside.py)
-                    first = cell.blocks[0] if cell.blocks else None
-                    text = m.plain_text(first.inlines) if isinstance(first, m.Paragraph) else ""
-                    mine, own, above = beside(cells[-2], cells[-1], widths[c - 1] - 2 * pad, span_w - 2 * pad,
-                                              len(text) - len(text.lstrip("\u3000")))
-                    cmds += [("VALIGN", (c - 1, r), (c - 1, r), mine), ("VALIGN", (c, r), (c, r), own)]
-                    if above:
-                        cmds.append(("TOPPADDING", (c, r), (c, r), pad + above))
-                elif cell.valign not in ("top", "beside"):    # beside nothing (a first cell): the top
-                    cmds.append(("VALIGN", (c, r), (c, r), cell.valign.upper()))
-                if cell.align in ("center", "right") and any(isinstance(b, m.Image) for b in cell.blocks):
-                    # a picture narrower than its cell (a photo's caption centred under it):
-                    # reportlab places a cell's flowables by the cell's ALIGN, not their own
-                    cmds.append(("ALIGN", (c, r), (c, r), cell.align.upper()))
-                c += cell.colspan
-            data.append(cells)
-        rule = self.house.colours["rule"]
-        if t.border == "grid":
-            cmds.append(("GRID", (0, 0), (-1, -1), 0.6, rule))
-        elif t.border == "box":
-            cmds.append(("BOX", (0, 0), (-1, -1), 0.6, rule))
-        # a ruled table headed by a row of column heads (a notice's section table, an
-        # article's): the row heads each page the table runs onto, as a reader looks for it
-        # (made once per shape and copied: table_shapes.py; the commands' colours are
-        # the house style's values, made reportlab colours there)
-        table = shaped_table(data, widths, every, cmds, 1 if t.heading_row() else 0)
-        return KeepTogether([table]) if t.keep_together else table
-
-    def _fitted_widths(self, t: m.Table, width: float, pad: float) -> list[float]:
-        """columns.fitted_widths, a first column fitted to its labels remembered per house
-        style (_house_memo) by all the fitting reads (columns.first_column_fit): a
-        notice's contact boxes are labelled alike in every notice of an office, and
-        measuring the labels' phrases was ~0.14 M instructions a notice. What the labels
-        ask is remembered (columns.label_widths); the second column is read after, and
-        only where a label is longer than a third (columns.first_widths)."""
-        fit = first_column_fit(t)
-        if fit is None:
-            return fitted_widths(t, width, pad, self.house)
-        labels = _kept(self.memo.widths, (fit, width, pad), lambda: label_widths(t, width, pad, self.house))
-        return first_widths(t, labels, width, pad, self.house)
-
-    def _cell_paragraph(self, b: m.Block, cell: m.Cell, table_style: str) -> m.Block:
-        """Bare cell text takes the table's style and the cell's alignment."""
-        if isinstance(b, m.Paragraph) and cell.align and not b.align:
-            return replace(b, align=cell.align)
-        return b
-
-
 
 def _linked(text: str, address: str) -> str:
     """Paragraph markup as a link to `address` (m.Paragraph.link), or as it is."""
@@ -583,69 +452,3 @@ def _fresh(flowable: Flowable) -> Flowable:
     new = object.__new__(type(flowable))
     new.__dict__ = flowable.__dict__.copy()     # (a third of update()'s cost into the new, empty dict)
     return new
-
-
-def _split_inlines(inlines: list[m.Inline], n: int) -> tuple[list[m.Inline], list[m.Inline]]:
-    """The first `n` characters of a run of inlines, and the rest."""
-    head, rest = [], []
-    for i in inlines:
-        if n <= 0:
-            rest.append(i)
-        elif isinstance(i, m.Text) and len(i.text) > n:
-            head.append(m.sliced(i, 0, n))
-            rest.append(m.sliced(i, n, len(i.text)))
-            n = 0
-        else:
-            head.append(i)
-            n -= len(i.text) if isinstance(i, m.Text) else 1
-    return head, rest
-
-
-def _marker_width(it: m.Item, font: str, size: float) -> float:
-    """The marker's width in points, a spread part as wide as it is set."""
-    if not it.marker_parts:
-        return pdfmetrics.stringWidth(it.marker, font, size)
-    return sum(max(pdfmetrics.stringWidth(i.text, font, size), i.width * size if isinstance(i, m.Spread) else 0.0)
-               for i in it.marker_parts if isinstance(i, m.Text))
-
-
-def _changed_chars(inlines: list[m.Inline]) -> frozenset:
-    """Which of the paragraph's characters (line breaks one each) a corrected release
-    changed (m.Text.changed, changed_at): a tracked line's, coloured glyph by glyph."""
-    out, pos = set(), 0
-    for i in inlines:
-        if isinstance(i, m.Text):
-            for piece, changed in m.changed_pieces(i):
-                if changed:
-                    out.update(range(pos, pos + len(piece)))
-                pos += len(piece)
-        else:
-            pos += 1
-    return frozenset(out)
-
-
-def _spreads(inlines: list[m.Inline], em: float) -> tuple:
-    """Where the Spread inlines fall in the paragraph's characters (line breaks one
-    each), with the width each is set across in points: the composer's `spreads`; a
-    Whole (kept on one line where it fits) as one of width 0, set as it is."""
-    out, pos = [], 0
-    for i in inlines:
-        n = len(i.text) if isinstance(i, m.Text) else 1
-        if isinstance(i, m.Spread) and i.gaps:
-            # a gap of its own after each character: a stretch of two, that much after the
-            # first (jlreq.prepare: a negative width), the whole kept on one line where it fits
-            out += [(pos + k, pos + k + 2, -g * em) for k, g in enumerate(i.gaps) if g > 0]
-            out.append((pos, pos + n, 0.0))
-        elif isinstance(i, m.Spread):
-            out.append((pos, pos + n, i.width * em))
-        elif isinstance(i, m.Whole):
-            out.append((pos, pos + n, 0.0))
-        pos += n
-    return tuple(out)
-
-
-def _frag(text: str, font: str, size: float, colour) -> ParaFrag:
-    """A run of bullet text carrying its own font and size."""
-    f = ParaFrag()
-    f.text, f.fontName, f.fontSize, f.textColor = text, font, size, colour
-    return f

@@ -1,5 +1,5 @@
 """A table's reportlab object made once per shape and copied for each table of that
-shape (writers/blocks.py, BlockBuilder.table): a notice's contact box and its 記's
+shape (writers/block_table.py, table): a notice's contact box and its 記's
 table of signers have the same rows, columns, widths and style commands from one
 notice to the next, whatever their cells say.
 
