@@ -147,3 +147,12 @@ def test_a_related_document_whose_year_runs_past_the_book_is_left_out_said(tmp_p
     assert rows[0][heads.index("関連文書")] == "前の覚書（令和５年）"
     assert ("後の覚書 is dated 2024 alone, whose last day is after the end of 令和５年度 (2024-03-31): the book of"
             " the year cannot say it stood by then and leaves it out; --as-of 2024-12-31 lists it") in result.stdout
+
+
+def test_the_form_shows_a_date_in_part_in_the_era_beside_its_box():
+    """The app's era beside a date's box (preview.era_labels): a date given in part where the
+    key takes one, nothing where it lies in two eras or the key takes whole dates only."""
+    from jpdocs.app.preview import era_labels
+    shown = era_labels({"agreement.related[0].date": "2015-03", "agreement.amends.signing_date": "1989年",
+                        "agreements.a.amends.signing_date": "平成9年", "press_notice.issue_date": "2015-03"})
+    assert shown == {"agreement.related[0].date": "平成27年３月", "agreements.a.amends.signing_date": "平成９年"}

@@ -142,13 +142,13 @@ def _month_day(year: int, month: int, last: bool = False) -> dt.date:
 
 
 def _bare_year(what: str, text: str) -> ValueProblem:
-    return _bad(f"{what} is no date: write a year alone with its 年 ({text[:8]}年) or in its era (平成9年),"
+    return _bad(f"{what} is no date: write a year alone with its 年 ({text}年) or in its era (平成9年),"
                 " a year and month as 2015-03")
 
 
 def date_or_part_value(value):
     """A whole date (date_value), or one given in part (japanese.PartialDate): see PART_FORMS."""
-    if isinstance(value, int) and not isinstance(value, bool):
+    if isinstance(value, int) and not isinstance(value, bool) and 1000 <= value <= 9999:   # a year, as YAML reads 1997
         raise _bare_year(f"the number {value}", str(value))
     if not isinstance(value, str):
         return date_value(value)
@@ -163,7 +163,7 @@ def date_or_part_value(value):
         era = m.group(1)
         year = dict(japanese.ERAS)[era].year + (1 if m.group(2) == "元" else int(m.group(2))) - 1
         return _part(year, m.group(3) and int(m.group(3)), era, value.strip())
-    if text.isdecimal():
+    if text.isdecimal() and len(text) == 4:
         raise _bare_year(_shown(value.strip()), text)
     if not text or _WEEKDAY_AFTER.search(value.strip()):
         return _parse_date(value, value)      # its own message: empty, or a weekday to leave out
