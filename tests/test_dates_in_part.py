@@ -156,3 +156,34 @@ def test_the_form_shows_a_date_in_part_in_the_era_beside_its_box():
     shown = era_labels({"agreement.related[0].date": "2015-03", "agreement.amends.signing_date": "1989年",
                         "agreements.a.amends.signing_date": "平成9年", "press_notice.issue_date": "2015-03"})
     assert shown == {"agreement.related[0].date": "平成27年３月", "agreements.a.amends.signing_date": "平成９年"}
+
+
+@pytest.mark.parametrize("original, warned", [
+    ("令和元年7月", None), ("2019年", None), ("2019-06", "2019-06"), ("令和2年", "2020"),
+])
+def test_the_preamble_dating_the_original_within_its_part_is_no_disagreement(tmp_path, original, warned):
+    """国税庁 and JIIMA's 追加締結分 dates its 原協定 令和元年７月１日 in its own preamble: an amends
+    given in part that holds that day (令和元年7月, 2019年) agrees with it; one that does not
+    (2019-06, 令和2年) is warned at its key, as a whole date of another day is."""
+    spec = real_case(tmp_path, "nta-jiima-2021", title="情報提供に関する協定書", signing_date=original)
+    result = run_generate("check", spec)
+    assert result.returncode == 0, result.stderr
+    said = "agreement.amends.signing_date: the agreement document dates 情報提供に関する協定書 令和元年７月１日"
+    assert (said in result.stderr) == bool(warned), result.stderr
+    if warned:
+        assert f"{said}, and agreement.amends says {warned}: the annual book would list another day" in result.stderr
+
+
+@pytest.mark.parametrize("original, refused", [
+    ("2021年", False),         # begins before the signing (2021-03-23): it may be before it
+    ("2021-03", False),        # the month of the signing: it may be before the day
+    ("2021-04", True),         # all of it after the signing
+    ("令和4年", True),
+])
+def test_an_original_in_part_is_refused_only_where_all_of_it_is_not_before(tmp_path, original, refused):
+    """The 原協定 is signed before the agreement amending it: given in part, it is refused only
+    where all of its year or month is on or after the signing (no day is chosen for it)."""
+    spec = real_case(tmp_path, "nta-jiima-2021", title="情報提供に関する協定書", signing_date=original)
+    result = run_generate("check", spec)
+    assert result.returncode == (1 if refused else 0), result.stderr
+    assert ("the agreement amended was signed on" in result.stderr) == refused, result.stderr

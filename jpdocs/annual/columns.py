@@ -297,7 +297,7 @@ def house_date(d, style: HouseStyle, form: str = "long") -> str:
     Western year beside an era year: the column is narrow), or short as offices
     list them (R6.4.22, H27.11.27; 2024.4.22 in a western-calendar house). A date given
     in part (a related document's, an amended original's) as given, its day never made
-    up: 平成27年３月, 平成９年; short H27.3, H9 (rows.py's part_problems refuses first
+    up: 平成27年３月, 平成９年; short H27.3, H9 (rows.py's _parts_without_era refuses first
     one that an era house cannot write without choosing its era)."""
     calendar = "western" if style.dates.calendar == "western" else "era"
     if isinstance(d, japanese.PartialDate):
