@@ -112,6 +112,21 @@ WEEKDAY_FORMS = ("short", "long", "medium", "long_plain", "none")
 _WEEKDAY_SUFFIX = {"short": "", "long": "曜日", "medium": "曜", "long_plain": "曜日"}
 
 
+def year_in(era_year: tuple[str, int] | None, western_year: int, style: str = "mixed",
+            western: bool | str = True) -> str:
+    """A date's year as a house writes it: the era year (令和６年, 令和元年), with the western
+    year beside it (令和６年（2024年）) or inside it ("inside": 昭和59(1984)年); the western
+    year alone (2024年) where `era_year` is None. format_date's and part_in's, so that a
+    date given in part writes its year as a whole date does."""
+    western_text = f"{digits(western_year, style)}年"
+    if era_year is None:
+        return western_text
+    text = era_year_text(*era_year, style)
+    if western == "inside":          # 昭和59(1984)年
+        return era_western_inside(text, western_year, style)
+    return text + f"（{western_text}）" if western else text
+
+
 def format_date(d: date, style: str = "mixed", western: bool | str = True,
                 weekday: bool = True, era: bool = True, year: bool = True,
                 long_weekday: bool = False, two_digits: bool = False,
@@ -129,17 +144,7 @@ def format_date(d: date, style: str = "mixed", western: bool | str = True,
     two places writes them (2016年12月 8日, 兵庫教育大学).
     """
     d = _as_date(d)
-    western_year = f"{digits(d.year, style)}年"
-    if not year:
-        text = ""
-    elif era:
-        text = era_year_text(*era_of(d), style)
-        if western == "inside":          # 昭和59(1984)年
-            text = era_western_inside(text, d.year, style)
-        elif western:
-            text += f"（{western_year}）"
-    else:
-        text = western_year
+    text = year_in(era_of(d) if era else None, d.year, style, western) if year else ""
     if two_digits:      # 07月05日, as some offices date their releases
         text += f"{digits(f'{d.month:02d}', style)}月{digits(f'{d.day:02d}', style)}日"
     else:
@@ -166,6 +171,87 @@ def date_in(d: date, calendar: str = "era_western", weekday: str = "short",
                        weekday=weekday != "none", year=year, two_digits=two_digits,
                        weekday_suffix=_WEEKDAY_SUFFIX.get(weekday), pad=pad,
                        weekday_brackets=weekday != "long_plain")
+
+
+class PartialDate:
+    """A date a page gives only in part: its year and month (平成27年３月), or its year
+    alone (平成９年), as a related document's or an amended original's date may be known
+    (spec/values.py reads it). `era` is the era it was written in, where it was (平成31年):
+    a year or a month in which an era changed (1989, 1989-01) is written in an era only
+    as the spec gave it, never by a day chosen for it."""
+    __slots__ = ("year", "month", "era")
+
+    def __init__(self, year: int, month: int | None = None, era: str | None = None):
+        self.year, self.month, self.era = year, month, era
+
+    def __eq__(self, other):
+        return isinstance(other, PartialDate) and (self.year, self.month, self.era) == (
+            other.year, other.month, other.era)
+
+    def __hash__(self):
+        return hash((self.year, self.month, self.era))
+
+    def __repr__(self):
+        return f"PartialDate({self.isoformat()!r}{', ' + repr(self.era) if self.era else ''})"
+
+    def isoformat(self) -> str:
+        """ISO 8601's reduced precision: 2015-03, 1997."""
+        return f"{self.year:04d}" + (f"-{self.month:02d}" if self.month else "")
+
+    def first(self) -> date:
+        """Its first day (in its era, where it names one): what it can be no earlier than."""
+        day = date(self.year, self.month or 1, 1)
+        return max(day, dict(ERAS)[self.era]) if self.era else day
+
+    def last(self) -> date:
+        """Its last day (in its era, where it names one): what it can be no later than."""
+        month = self.month or 12
+        day = date(self.year, month, days_in_month(self.year, month))
+        if self.era:
+            later = [first for _, first in ERAS if first > dict(ERAS)[self.era]]
+            if later and later[0] <= day:
+                day = date.fromordinal(later[0].toordinal() - 1)
+        return day
+
+    def era_year(self) -> tuple[str, int] | None:
+        """(era, era year), as written or where one era holds all of it; None where an era
+        changed in it and the spec did not say which (1989: 昭和64年 to 1月7日, 平成元年 from 8日)."""
+        if self.era:
+            return self.era, self.year - dict(ERAS)[self.era].year + 1
+        first, last = era_of(self.first()), era_of(self.last())
+        return first if first == last else None
+
+
+def part_era_problem(part: PartialDate) -> str | None:
+    """Why a date given in part cannot be written in an era, or None: an era changed within
+    it (1989: 昭和64年 to 1月7日, 平成元年 from 8日) and the spec gave no era, so which one
+    the page means would be chosen for it."""
+    if part.era_year() is not None:
+        return None
+    began = next(first for _, first in ERAS if part.first() < first <= part.last())
+    ended = date.fromordinal(began.toordinal() - 1)
+    before = part_in(PartialDate(part.year, part.month, era_of(ended)[0]), "era", "half")
+    after = part_in(PartialDate(part.year, part.month, era_of(began)[0]), "era", "half")
+    return (f"{part.isoformat()} lies in two eras ({before} until {ended.isoformat()}, {after} from"
+            f" {began.isoformat()}), and the house writes its dates in the era, which cannot be chosen"
+            f" without the day: write it in the era the page writes ({before} or {after}), or its whole date")
+
+
+def part_in(part: PartialDate, calendar: str = "era_western", style: str = "mixed") -> str:
+    """A date given in part as a house writes its dates (date_in's calendars, no day and
+    so no weekday): 平成27年３月, 平成27年（2015年）３月, 2015年３月, 平成９年. ValueError
+    where the house writes eras and the part has none (PartialDate.era_year): the
+    checks refuse it at its key first."""
+    if calendar not in CALENDARS:
+        raise ValueError(f"unknown calendar {calendar!r}; allowed: {', '.join(CALENDARS)}")
+    era_year = None
+    if calendar != "western":
+        era_year = part.era_year()
+        if era_year is None:
+            raise ValueError(f"{part.isoformat()} lies in two eras: give the era it is written in")
+    western = "inside" if calendar == "era_western_inside" else calendar == "era_western"
+    text = year_in(era_year, part.year, style, western)
+    return text + (f"{digits(part.month, style)}月" if part.month else "")
 
 
 CLOCKS = ("24h", "12h")

@@ -405,6 +405,9 @@ def canonical(obj):
         return {"float": obj}
     if isinstance(obj, (dt.datetime, dt.date, dt.time)):
         return {type(obj).__name__: obj.isoformat()}
+    from jpdocs.japanese import PartialDate
+    if isinstance(obj, PartialDate):     # a date given in part: its ISO text and the era it was written in
+        return {"PartialDate": obj.isoformat(), "era": obj.era}
     if isinstance(obj, Path):
         return {"path": str(obj)}
     if isinstance(obj, list):

@@ -390,8 +390,8 @@ def test_every_year_of_the_real_cases_makes_its_book(tmp_path):
     under = {"情報提供に関する協定書": "\n（令和元年７月１日締結の情報提供に関する協定書の変更）",
              "災害時の協力に関する協定": "\n（災害時の協力に関する協定の改定）",
              "緊急物資供給協定": "\n（緊急物資供給協定の改定）",
-             # 九州防衛局's 合意文書 renewing its 協定 of 平成9年 (no day: none printed)
-             "日出生台演習場の米軍使用に関する協定": "\n（日出生台演習場の米軍使用に関する協定の更新）"}
+             # 九州防衛局's 合意文書 renewing its 協定 of 平成9年 (the year alone, as the page gives it)
+             "日出生台演習場の米軍使用に関する協定": "\n（平成９年締結の日出生台演習場の米軍使用に関する協定の更新）"}
     for path in real:
         for loaded in agreement_views(load_spec(path)):      # a spec of several agreements: a row each
             ag = loaded.spec.agreement

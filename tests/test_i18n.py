@@ -1110,6 +1110,13 @@ VARIANTS.update({f"draft-signing-month-{name}": [
     ("  signing_date: 2024-02-27", f"  signing_date: null\n{lines}"), (_END, "")]
     for name, lines in (("boundary", "  signing_year: 1989\n  signing_month: 1"), ("no-year", "  signing_month: 3"),
                         ("thirteen", "  signing_year: 2025\n  signing_month: 13"))})
+# a date given in part (agreement.amends.signing_date, related's date: spec/values.py date_or_part_value),
+# and one an era changed within, which the seed's era house cannot write (japanese.part_era_problem)
+VARIANTS.update({f"date-in-part-{name}": ("  signing_date: 2024-02-27", "  signing_date: 2024-02-27\n"
+                                          f"  amends: {{title: 旧協定, signing_date: {value}}}")
+                 for name, value in (("number", "1997"), ("bare-year", "'1997'"), ("words", "平成の初め"),
+                                     ("before-meiji", "1868年"), ("before-era", "令和元年4月"),
+                                     ("after-era", "平成31年5月"), ("two-eras", "1989年"))})
 VARIANTS["agreement-number-text"] = ("  signing_date: 2024-02-27", "  signing_date: 2024-02-27\n  number: 第3号")
 VARIANTS.update({
     "signing-month-with-date": ("  signing_date: 2024-02-27", "  signing_date: 2024-02-27\n  signing_month: 2"),
@@ -1855,6 +1862,11 @@ def _command_scenarios(tmp: Path, agreement_pdf: Path) -> dict[str, tuple[list, 
     (later / "amended.yaml").write_text(SEED.replace("  signing_date: 2024-02-27", "  signing_date: 2024-02-27\n"
                                                      "  amendments: [{date: 2024-06-01}]\n  related: [{title:"
                                                      " インターンシップに関する覚書, date: 2024-09-02}]"), encoding="utf-8")
+    # a 覚書 dated by its year alone, whose year runs past the book's year and day
+    (later / "in-part.yaml").write_text(SEED.replace("  signing_date: 2024-02-27", "  signing_date: 2024-02-27\n"
+                                                     "  related: [{title: 防災に関する覚書, date: 2024年}]").replace(
+        "  title: 北海道オホーツク総合振興局と北見工業大学との包括連携協定",
+        "  title: 北海道オホーツク総合振興局と北見工業大学との観光に関する連携協定", 1), encoding="utf-8")
     (later / "signed-later.yaml").write_text(SEED.replace("2024-02-27", "2024-03-15").replace(
         "  title: 北海道オホーツク総合振興局と北見工業大学との包括連携協定",
         "  title: 北海道オホーツク総合振興局と北見工業大学との防災に関する連携協定", 1), encoding="utf-8")

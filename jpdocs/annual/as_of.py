@@ -61,7 +61,7 @@ def cut(chosen: list[LoadedSpec], fy: int, as_of: dt.date | None) -> tuple[list[
                                  f" ({as_of.isoformat()}, --as-of): the book leaves {ag.title} out"))
             continue
         later = {"amendments": [i for i, a in enumerate(ag.amendments) if a.date > end],
-                 "related": [i for i, r in enumerate(ag.related) if r.date is not None and r.date > end]}
+                 "related": [i for i, r in enumerate(ag.related) if r.date is not None and _after(r.date, end)]}
         for key, indices in later.items():
             for i in indices:
                 item = getattr(ag, key)[i]
@@ -72,8 +72,24 @@ def cut(chosen: list[LoadedSpec], fy: int, as_of: dt.date | None) -> tuple[list[
     return kept, notes
 
 
+def _after(day, end: dt.date) -> bool:
+    """Whether a related document's date may be after the book's day: a date given in
+    part (2025年３月) whose last day is (the book cannot say that it stood by then, and
+    lists nothing it cannot: its note names the --as-of that lists it)."""
+    return (day.last() if isinstance(day, japanese.PartialDate) else day) > end
+
+
 def _left_out(key: str, item, fy: int, as_of: dt.date | None) -> str:
     day = item.date.isoformat()
+    if isinstance(item.date, japanese.PartialDate):       # (a related document's: amendments have whole dates)
+        last = item.date.last().isoformat()
+        if as_of is not None:
+            return (f"{item.title} is dated {day} alone, whose last day is after the day the book is as of"
+                    f" ({as_of.isoformat()}, --as-of): the book cannot say it stood by then and leaves it out;"
+                    f" --as-of {last} lists it")
+        return (f"{item.title} is dated {day} alone, whose last day is after the end of"
+                f" {japanese.fiscal_year_label(fy)} ({japanese.fiscal_year_range(fy)[1].isoformat()}): the book"
+                f" of the year cannot say it stood by then and leaves it out; --as-of {last} lists it")
     if as_of is not None:
         what = f"amended on {day}" if key == "amendments" else f"{item.title} is dated {day}"
         return f"{what}, after the day the book is as of ({as_of.isoformat()}, --as-of): left out of the book"

@@ -295,7 +295,18 @@ ERA_LETTERS = {"明治": "M", "大正": "T", "昭和": "S", "平成": "H", "令�
 def house_date(d, style: HouseStyle, form: str = "long") -> str:
     """A date of the table without its weekday: long, in the house's calendar (no
     Western year beside an era year: the column is narrow), or short as offices
-    list them (R6.4.22, H27.11.27; 2024.4.22 in a western-calendar house)."""
+    list them (R6.4.22, H27.11.27; 2024.4.22 in a western-calendar house). A date given
+    in part (a related document's, an amended original's) as given, its day never made
+    up: 平成27年３月, 平成９年; short H27.3, H9 (rows.py's _parts_without_era refuses first
+    one that an era house cannot write without choosing its era)."""
+    calendar = "western" if style.dates.calendar == "western" else "era"
+    if isinstance(d, japanese.PartialDate):
+        if form != "short":
+            return japanese.part_in(d, calendar, style.digits)
+        if calendar == "western":
+            return f"{d.year}" + (f".{d.month}" if d.month else "")
+        era, year = d.era_year()
+        return f"{ERA_LETTERS[era]}{year}" + (f".{d.month}" if d.month else "")
     if not isinstance(d, dt.date):
         return str(d)
     if form == "short":
@@ -303,4 +314,4 @@ def house_date(d, style: HouseStyle, form: str = "long") -> str:
             return f"{d.year}.{d.month}.{d.day}"
         era, year = japanese.era_of(d)
         return f"{ERA_LETTERS[era]}{year}.{d.month}.{d.day}"
-    return japanese.date_in(d, "western" if style.dates.calendar == "western" else "era", "none", style.digits)
+    return japanese.date_in(d, calendar, "none", style.digits)

@@ -159,6 +159,7 @@ def select(paths: list[Path], fy: int, style: HouseStyle, notes: list[Problem] |
     problems += _unused_fields(chosen, style)
     problems += _unused_related(chosen, style)
     problems += _unused_amends_words(chosen, style)
+    problems += _parts_without_era(chosen, style)
     problems += [p for ls in chosen for p in side_problems(ls) + with_issuer_problems(ls) + kind_problems(ls)]
     problems += number_problems(chosen)
     if problems:
@@ -231,6 +232,26 @@ def _unused_related(chosen: list[LoadedSpec], style: HouseStyle) -> list[Problem
                     f"no column of the house style's annual.columns prints related documents, so related would"
                     f" have no effect: add {{data: related}} to annual.columns ({style.source}), or remove it")
             for ls in chosen if ls.spec.agreement.related]
+
+
+def _parts_without_era(chosen: list[LoadedSpec], style: HouseStyle) -> list[Problem]:
+    """A date given in part that the book would write in an era, where an era changed within
+    it and the spec gave none (1989年, 2019年): the era would be chosen for it (part_era_problem).
+    A related document's only where a column prints it (else _unused_related refuses it)."""
+    if style.dates.calendar == "western":
+        return []
+    related = any(c.data == "related" for c in style.annual.columns)
+    problems = []
+    for ls in chosen:
+        ag = ls.spec.agreement
+        dated = [(("agreement", "related", i, "date"), r.date) for i, r in enumerate(ag.related) if related]
+        if ag.amends is not None:
+            dated.append((("agreement", "amends", "signing_date"), ag.amends.signing_date))
+        for path, day in dated:
+            why = japanese.part_era_problem(day) if isinstance(day, japanese.PartialDate) else None
+            if why:
+                problems.append(Problem(str(ls.path), ls.line_of(path), ls.key(path), why))
+    return problems
 
 
 def _unused_amends_words(chosen: list[LoadedSpec], style: HouseStyle) -> list[Problem]:

@@ -23,10 +23,13 @@ import types
 import typing
 from typing import Annotated, Any, Literal, Union
 
+from ..japanese import PartialDate
+
 _PLAIN = {str: "string", bool: "boolean", int: "integer", float: "number", type(None): "null"}
 # Strings with a format, as pydantic writes them: the app makes its date and time boxes
 # from the format (schema_export._mark_kinds).
-_TEMPORAL = {dt.datetime: "date-time", dt.date: "date", dt.time: "time"}
+# A date given in part (japanese.PartialDate: 2015-03, 平成9年) is typed in a date's box too.
+_TEMPORAL = {dt.datetime: "date-time", dt.date: "date", dt.time: "time", PartialDate: "date"}
 # min_length means minLength, minItems or minProperties by what it constrains.
 _MIN_KEY = {"string": "minLength", "array": "minItems", "object": "minProperties"}
 # Constraints pydantic would write and this does not: met, they are refused, not dropped.

@@ -115,9 +115,30 @@ def era_labels(dates: dict) -> dict:
         try:
             day = date_value(value.split("T")[0])
         except Exception:        # any refusal: the build says what is wrong, at the key
+            day = _in_part(value) if _PART_KEYS.search(str(key)) else None
+            if day is not None:  # a date given in part (平成27年３月), where the key takes one
+                out[str(key)] = day
             continue
         out[str(key)] = japanese.format_date(day, "mixed", western=False, weekday=True)
     return out
+
+
+# the keys that take a date given in part (spec/values.py DateOrPart), as the form names them
+_PART_KEYS = re.compile(r"(?:^|\.)(?:amends\.signing_date|related\[\d+\]\.date)$")
+
+
+def _in_part(value: str) -> str | None:
+    """A date given in part (2015-03, 1997年) in the era, as the form shows it beside its box
+    (平成27年３月): None where it is none, or lies in two eras (1989年: the build says why)."""
+    from .. import japanese
+    from ..spec.values import date_or_part_value
+    try:
+        part = date_or_part_value(value)
+    except Exception:
+        return None
+    if not isinstance(part, japanese.PartialDate) or part.era_year() is None:
+        return None
+    return japanese.part_in(part, "era", "mixed")
 
 
 def lines_on_disk(text: str, on_disk: str) -> dict[int, int | None]:

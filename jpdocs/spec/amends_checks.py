@@ -8,8 +8,10 @@ document would disagree, or the book would leave out a date the spec holds: the 
 warns at the key (nothing is changed or chosen; the spec's text is printed as written)."""
 from __future__ import annotations
 
+import datetime as dt
 import re
 
+from .. import japanese
 from ..dates_in_text import DATE, date_of
 from ..errors import Problem
 from .schema.agreement import own_paragraphs
@@ -49,6 +51,23 @@ def _dates_before(text: str, title: str) -> list:
     return [date_of(m) for m in DATE.finditer(text) if dates_title(text, m.end(), title)]
 
 
+def _agrees(said, day) -> bool:
+    """Whether a date the text writes is `day`, or lies within it where `day` is given in
+    part (the text's 平成9年4月1日 within amends' 平成9年)."""
+    if not isinstance(day, japanese.PartialDate):
+        return said.is_day(day)
+    era = day.era_year()
+    if said.era and era and said.era != era[0]:
+        return False
+    if said.year is None:
+        return day.month in (None, said.month)
+    try:
+        written = dt.date(said.year, said.month, said.day)
+    except ValueError:
+        return False
+    return day.first() <= written <= day.last()
+
+
 def amends_warnings(spec, name: str, lines) -> list[Problem]:
     """A warning where the document's own text dates the amended title otherwise than
     `amends` does (a date without its year is read as its month and day)."""
@@ -64,7 +83,7 @@ def amends_warnings(spec, name: str, lines) -> list[Problem]:
             path = ("agreement", "amends")
             message = (f"the agreement document dates {amends.title} {d.written}, and agreement.amends gives no"
                        " signing_date: give it, so that the annual book lists the date the document prints")
-        elif not d.is_day(day):
+        elif not _agrees(d, day):
             path = ("agreement", "amends", "signing_date")
             message = (f"the agreement document dates {amends.title} {d.written}, and agreement.amends says"
                        f" {day.isoformat()}: the annual book would list another day than the document prints;"

@@ -83,7 +83,11 @@ def _agreement_checks(spec: Spec, name: str, lines) -> list[Problem]:
                                     f"the agreement is amended on {amendment.date.isoformat()}, not after it"
                                     f" was signed ({agreement.signing_date.isoformat()}); check the date"))
     amends = agreement.amends
-    if amends and amends.signing_date and agreement.signing_date and amends.signing_date >= agreement.signing_date:
+    # a date given in part (平成9年) is refused only where all of it is on or after the signing
+    original = amends.signing_date if amends else None
+    if isinstance(original, japanese.PartialDate):
+        original = original.first()
+    if original and agreement.signing_date and original >= agreement.signing_date:
         path = ("agreement", "amends", "signing_date")
         problems.append(Problem(name, line_of(lines, path), dotted(path),
                                 f"the agreement amended was signed on {amends.signing_date.isoformat()}, not"

@@ -101,6 +101,75 @@ def date_value(value):
     raise _bad(f"expected a date written as YYYY-MM-DD (2024-02-27), got {describe(value)}")
 
 
+# A date given in part (japanese.PartialDate), where a related document's or an amended
+# original's date is known by its year and month, or its year alone (agreement.related's
+# date, agreement.amends.signing_date): written as the page writes it, 平成27年3月 or
+# 平成9年, or in figures with its month (2015-03, 2015/3). A year alone is written with its
+# 年 (1997年), never as a bare number: YAML reads 1997 as a number, and a number in a
+# date's place is more often a mistake (20150301) than a year.
+_ISO_MONTH = re.compile(r"(\d{4})[-/](\d{1,2})")
+_WESTERN_PART = re.compile(r"(\d{4})年(?:(\d{1,2})月)?")
+_ERA_PART = re.compile(r"(明治|大正|昭和|平成|令和)(元|\d{1,2})年(?:(\d{1,2})月)?")
+PART_FORMS = "its year and month (2015-03, 平成27年3月) or its year alone (1997年, 平成9年)"
+
+
+def _part(year: int, month: int | None, era: str | None, written: str) -> japanese.PartialDate:
+    if month is not None and not 1 <= month <= 12:
+        raise _bad(f"{written} is not a valid date: there is no month {month}")
+    if not 1 <= year <= 9999:
+        raise _bad(f"{written} is not a valid date: the year {year} is out of range")
+    part = japanese.PartialDate(year, month, era)
+    if era is None:
+        meiji = japanese.ERAS[0][1]
+        if part.first() < meiji:
+            raise _bad(f"{written} begins before the Meiji era ({meiji.isoformat()});"
+                       " an official document cannot write its era date")
+        return part
+    names = [e for e, _ in japanese.ERAS]
+    began = dict(japanese.ERAS)[era]
+    if _month_day(year, month or 12, last=True) < began:
+        raise _bad(f"{written} is before the {era} era began ({began.isoformat()})")
+    nxt = names.index(era) + 1
+    if nxt < len(names) and dt.date(year, month or 1, 1) >= japanese.ERAS[nxt][1]:
+        ended = japanese.ERAS[nxt][1] - dt.timedelta(days=1)
+        raise _bad(f"{written} is after the {era} era ended ({ended.isoformat()})")
+    return part
+
+
+def _month_day(year: int, month: int, last: bool = False) -> dt.date:
+    """The first (or last) day of a month."""
+    return dt.date(year, month, japanese.days_in_month(year, month) if last else 1)
+
+
+def _bare_year(what: str, text: str) -> ValueProblem:
+    return _bad(f"{what} is no date: write a year alone with its 年 ({text}年) or in its era (平成9年),"
+                " a year and month as 2015-03")
+
+
+def date_or_part_value(value):
+    """A whole date (date_value), or one given in part (japanese.PartialDate): see PART_FORMS."""
+    if isinstance(value, int) and not isinstance(value, bool) and 1000 <= value <= 9999:   # a year, as YAML reads 1997
+        raise _bare_year(f"the number {value}", str(value))
+    if not isinstance(value, str):
+        return date_value(value)
+    text = value.strip().translate(_DIGITS)
+    if _ISO_DATE.fullmatch(text) or _ERA_DATE.fullmatch(text):
+        return _parse_date(value, value)
+    if m := _ISO_MONTH.fullmatch(text):
+        return _part(int(m.group(1)), int(m.group(2)), None, value.strip())
+    if m := _WESTERN_PART.fullmatch(text):
+        return _part(int(m.group(1)), m.group(2) and int(m.group(2)), None, value.strip())
+    if m := _ERA_PART.fullmatch(text):
+        era = m.group(1)
+        year = dict(japanese.ERAS)[era].year + (1 if m.group(2) == "元" else int(m.group(2))) - 1
+        return _part(year, m.group(3) and int(m.group(3)), era, value.strip())
+    if text.isdecimal() and len(text) == 4:
+        raise _bare_year(_shown(value.strip()), text)
+    if not text or _WEEKDAY_AFTER.search(value.strip()):
+        return _parse_date(value, value)      # its own message: empty, or a weekday to leave out
+    raise _bad(f"{_shown(value)} is not a valid date; write it as YYYY-MM-DD (2024-02-27), or {PART_FORMS}")
+
+
 # A notice's date of issue, or `none`: the page it is made from gives no date of its
 # own (a report on an office's page, a release as a blog repeats it). Said, never
 # left out: a forgotten date is still an error (the key is required).
@@ -234,4 +303,6 @@ Year = Annotated[int, BeforeValidator(_year)]
 Month = Annotated[int, BeforeValidator(_month)]
 ArticleNumber = Annotated[int, BeforeValidator(_article_number)]
 ListNumber = Annotated[int, BeforeValidator(_list_number)]
+# a whole date, or one given in part (a related document's, an amended original's)
+DateOrPart = Annotated[Union[dt.date, japanese.PartialDate], BeforeValidator(date_or_part_value)]
 DateTime = Annotated[dt.datetime | dt.date, BeforeValidator(_date_or_datetime)]

@@ -173,6 +173,10 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
         problem(D + ("subject",), "the agreement amends another (agreement.amends), and the generated preamble"
                                   " says so in the subject's place (…は、…に締結した…（以下「原協定」という。）に関し、"
                                   "…): remove subject, or write the preamble as the text has it")
+    original = ag.amends.signing_date if ag.amends else None
+    if generated_preamble and isinstance(original, japanese.PartialDate) and form.calendar != "western" \
+            and (why := japanese.part_era_problem(original)):
+        problem(("agreement", "amends", "signing_date"), why)     # the preamble would name its era
     if generated_preamble and not doc.subject and not ag.amends and chosen and chosen.subject \
             and "包括" in chosen.subject and "包括" not in ag.title:
         # the only standard set is a 包括連携協定's: its preamble would call an agreement
@@ -414,9 +418,14 @@ def amended_subject(amends, calendar: str, digit_style: str) -> str:
     間で締結された令和元年７月１日付情報提供に関する協定書（以下、「原協定」という）に関し、…):
     令和元年７月１日に締結した情報提供に関する協定書（以下「原協定」という。）; without a
     date, the title alone."""
-    day = (japanese.date_in(amends.signing_date, calendar, "none", digit_style) + "に締結した"
-           if amends.signing_date else "")
-    return f"{day}{amends.title}（以下「原協定」という。）"
+    original = amends.signing_date
+    if original is None:
+        return f"{amends.title}（以下「原協定」という。）"
+    if isinstance(original, japanese.PartialDate):      # as given (平成９年に締結した…), never padded to a day
+        day = japanese.part_in(original, calendar, digit_style)
+    else:
+        day = japanese.date_in(original, calendar, "none", digit_style)
+    return f"{day}に締結した{amends.title}（以下「原協定」という。）"
 
 
 def blank_in_era_of(date_line: str, blank_date: str) -> str:

@@ -15,7 +15,7 @@ from ..cover import Cover
 from ..base import Line, PartyId, PartyKey, Strict
 from ..strict import Field, field_validator, model_validator
 from ..strict.fields import MinLen
-from ..values import ArticleNumber, Date, FiscalYear, ListNumber, Month, Year
+from ..values import ArticleNumber, Date, DateOrPart, FiscalYear, ListNumber, Month, Year
 from .parties import Representative
 
 
@@ -293,7 +293,9 @@ class Amendment(Strict):
 class Related(Strict):
     """A document under the agreement (a 覚書, 実施細目), listed with it in the annual overview."""
     title: Line
-    date: Optional[Date] = None
+    # its date, where the spec knows it: a whole date, or its year and month (2015-03, 平成27年3月)
+    # or year (1997年, 平成9年) alone as the page gives it, printed so, never padded to a day
+    date: Optional[DateOrPart] = None
 
 
 class Amends(Strict):
@@ -301,7 +303,9 @@ class Amends(Strict):
     articles), as its title and date say: listed with this agreement in the annual
     overview (under its title, or in a column of its own) and on its plain sheet."""
     title: Line                        # 情報提供に関する協定書, as the earlier agreement is titled
-    signing_date: Optional[Date] = None   # its signing date, where the spec states it: none printed otherwise
+    # its signing date, where the spec states it (none printed otherwise): a whole date, or as
+    # Related.date in part (平成9年: the page gives the year alone)
+    signing_date: Optional[DateOrPart] = None
     # what the annual book's line under the title calls the change (（…の一部変更）, （…の追加締結）),
     # as the office's list says it; 変更 where not given
     word: Optional[Line] = None

@@ -6,6 +6,7 @@ import datetime as dt
 import types
 from typing import Annotated, Literal, Union, get_args, get_origin
 
+from ...japanese import PartialDate
 from .fields import REQUIRED, BeforeValidator
 from .findings import FAIL, ValueProblem, error
 
@@ -185,6 +186,8 @@ _SIMPLE = {
     dt.date: _instance_check("date_type", "date", dt.date),
     dt.datetime: _instance_check("datetime_type", "datetime", dt.datetime),
     dt.time: _instance_check("time_type", "time", dt.time),
+    # a date given in part (values.DateOrPart: a related document's, an amended original's)
+    PartialDate: _instance_check("date_type", "date", PartialDate),
 }
 
 
