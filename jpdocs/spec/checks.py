@@ -236,9 +236,9 @@ def _check_agreement(spec: Spec, name: str, lines) -> list[Problem]:
                 problem(V + (key,), f"until_ended: true says the term has no end and does not renew: {key}"
                                     " contradicts it; remove one")
         if v.ending_notice is not None and not v.ended_by_notice:
-            problem(V + ("ending_notice",), "ending_notice is how long before its end a party's notice ends the"
-                                            " agreement, and the spec does not say a notice ends it: say"
-                                            " ended_by_notice: true, or remove ending_notice")
+            problem(V + ("ending_notice",), "ending_notice is how long before the day it ends a party gives notice"
+                                            " to end the agreement, and the spec does not say a notice ends it:"
+                                            " say ended_by_notice: true, or remove ending_notice")
         if v.notice_in_writing and not v.ended_by_notice:
             problem(V + ("notice_in_writing",), "notice_in_writing words a party's notice that ends the agreement"
                                                 " (書面により), and the spec does not say a notice ends it: say"
@@ -246,8 +246,8 @@ def _check_agreement(spec: Spec, name: str, lines) -> list[Problem]:
     elif v is not None:
         for key in ("ended_by_notice", "ending_notice"):
             if V + (key,) in lines:
-                problem(V + (key,), f"{key} says how a term without an end is ended, and this term has none"
-                                    " (until_ended: true would say so): it would have no effect")
+                problem(V + (key,), f"{key} says how a term without an end is ended, and the spec does not say"
+                                    " the term has none (until_ended: true): it would have no effect")
     if v is not None and v.notice_in_writing and not v.until_ended:
         # 書面による is printed in the generated 有効期間 article's renewal sentence alone
         if not v.renewal:

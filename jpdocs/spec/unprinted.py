@@ -72,11 +72,11 @@ IN_WRITING = ("notice_in_writing is printed in the agreement document's 有効�
 
 # how a term without an end is ended (validity.ended_by_notice, ending_notice): the standard
 # 有効期間 article says it, and nothing else does (the annual book lists the term alone)
-ENDING = ("{key} is printed in the agreement document's 有効期間 article, and there is no document: it would have"
-          " no effect")
-ENDING_UNPRINTED = ("{key} is printed in the standard set's 有効期間 article, and the document prints no such"
-                    " article (no set chosen, the article removed or given its own text): it would have no"
-                    " effect; write how the agreement is ended in the article's own text")
+ENDING = ("{key} says how the agreement is ended in the agreement document's 有効期間 article, and there is no"
+          " document: it would have no effect")
+ENDING_UNPRINTED = ("{key} says how the agreement is ended in the standard set's 有効期間 article, and the document"
+                    " prints no such article (no set chosen, the article removed or given its own text): it would"
+                    " have no effect; write how the agreement is ended in the article's own text")
 
 
 def _ending_keys(v) -> list[str]:
