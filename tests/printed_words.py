@@ -181,7 +181,10 @@ def book_row_words(spec: dict, style: dict | None = None) -> list[str]:
     joined = [fold(("締結の" if a["amends"].get("signing_date") else "") + a["amends"]["title"] + "の"
                    + (a["amends"].get("word") or "変更"))
               for a in _agreements(spec) if isinstance(a.get("amends"), dict) and a["amends"].get("title")]
-    return sorted(set(said_words(spec, style)) | {fold(w) for w in BOOK_ROW} | set(joined), key=len, reverse=True)
+    # （期限の定めなし）: the book's words for a term the spec says has no end (validity.until_ended)
+    no_end = [fold("（期限の定めなし）") for a in _agreements(spec) if (a.get("validity") or {}).get("until_ended")]
+    return sorted(set(said_words(spec, style)) | {fold(w) for w in BOOK_ROW} | set(joined) | set(no_end),
+                  key=len, reverse=True)
 
 # what the annual book writes of its own around its rows (jpdocs/annual/blocks.py,
 # kinds.py): its title (令和６年度　連携協定締結状況, 協定等締結状況 …: the year's label

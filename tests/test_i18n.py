@@ -448,6 +448,22 @@ VARIANTS.update({
     "notice-in-writing-article-removed": [
         _WRITING, ("    standard: 包括連携", "    articles: {validity: {remove: true}}\n    standard: 包括連携")],
 })
+# validity.until_ended: a term without an end, and how it is ended (h191)
+_TERM = "    end: 2025-03-31            # the first term runs to the end of the next fiscal year\n    renewal_notice: 1か月\n"
+_UNTIL_ENDED = (_TERM, "    until_ended: true\n    ended_by_notice: true\n    ending_notice: 3か月\n")
+VARIANTS.update({
+    "until-ended-with-an-end": (_TERM, "    until_ended: true\n    end: 2025-03-31\n"),
+    "until-ended-how-unsaid": (_TERM, "    until_ended: true\n"),
+    "until-ended-notice-unsaid": (_TERM, "    until_ended: true\n    ending_notice: 3か月\n    notice_in_writing: true\n"),
+    "ended-by-notice-with-an-end": (_TERM, _TERM + "    ended_by_notice: true\n"),
+    "ended-by-notice-no-document": [
+        _UNTIL_ENDED,
+        ("  document:                    # the agreement document (協定書), 甲乙 labels\n"
+         "    standard: 包括連携           # the house's standard articles (templates/articles.yaml)\n"
+         "    purpose: 持続可能で活力あるオホーツク地域の実現に向けた課題の解決を図る\n", "")],
+    "ended-by-notice-article-removed": [
+        _UNTIL_ENDED, ("    standard: 包括連携", "    articles: {validity: {remove: true}}\n    standard: 包括連携")],
+})
 
 TEMPLATE_VARIANTS = {
     "syntax": "{% if %}",

@@ -181,3 +181,27 @@ def test_the_standard_article_states_a_length_as_a_length():
         "以後も同様とする。")
     six = term_of(agreement(D(2019, 2, 5), length="6か月", renewal=False))
     assert validity_text(six, "mixed", "本覚書") == "本覚書の有効期間は、本覚書の締結の日から６か月とする。"
+
+
+# ---------------------------------------------------------------- a term without an end
+def test_a_term_without_an_end_chooses_nothing_and_does_not_renew():
+    """until_ended (期限の定めなし): no end is chosen, whatever the signing day (a late one
+    would get the next fiscal year's end otherwise), and the schema's renewal: true is
+    no fact of it."""
+    for signing in (D(2024, 6, 14), D(2024, 3, 25), None):
+        t = term_of(agreement(signing, until_ended=True, ended_by_notice=True, ending_notice="3か月"))
+        assert (t.start, t.end, t.end_chosen, t.renewal, t.notice, t.length) == (signing, None, "", False, None, None)
+        assert (t.until_ended, t.ended_by_notice, t.ending_notice) == (True, True, (3, "か月"))
+        assert problem_of(t) is None
+
+
+def test_the_standard_article_of_a_term_without_an_end_says_only_the_spec_s_ending():
+    from jpdocs.content.agreement.wording import validity_text
+    bare = term_of(agreement(D(2024, 6, 14), until_ended=True, ended_by_notice=True))
+    assert validity_text(bare, "mixed") == (
+        "本協定は、締結の日から効力を生じ、{any}のいずれかから終了の申出があるまでの間、その効力を有する。")
+    full = term_of(agreement(D(2024, 6, 14), start=D(2024, 7, 1), until_ended=True, ended_by_notice=True,
+                             notice_in_writing=True, ending_notice="3か月"))
+    assert validity_text(full, "mixed", "本覚書", "です・ます") == (
+        "本覚書は、令和６年７月１日から効力を生じ、{any}のいずれかから書面により終了の申出があるまでの間、その効力を"
+        "有します。ただし、終了の申出は、終了しようとする日の３か月前までに行うものとします。")

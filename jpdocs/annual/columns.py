@@ -229,6 +229,11 @@ def department_notes(loaded: LoadedSpec) -> list[Problem]:
                     f" ({office}): give {key} to state the office in charge")]
 
 
+# A term without an end as lists of agreements write it beside its start (令和６年６月14日～
+# （期限の定めなし）: ～ as the column's other terms, where the line breaks); the words are the
+# list's, the fact (no end) the spec's until_ended.
+UNTIL_ENDED = "（期限の定めなし）"
+
 _ISO_UNITS = {"年": "Y", "か月": "M", "週間": "W", "日": "D"}
 
 
@@ -249,7 +254,10 @@ def validity(loaded: LoadedSpec, style: HouseStyle, form: str = "long") -> Value
     renewal_said = any(("agreement", "validity", k) in loaded.lines for k in RENEWAL_KEYS)
     renews = t.renewal and (prints or renewal_said)
     start = house_date(t.start, style, form)
-    if t.length is not None:            # (年 → P1Y: an ISO 8601 interval of a start and a duration)
+    if t.until_ended:                   # 期限の定めなし: its start alone (ISO 8601-2's open end: ..)
+        text = f"{start}～{UNTIL_ENDED}"
+        iso = f"{t.start.isoformat()}/.."
+    elif t.length is not None:            # (年 → P1Y: an ISO 8601 interval of a start and a duration)
         n, unit = t.length
         text = f"{start}から{japanese.format_period(n, unit, style.digits, duration=True)}"
         iso = f"{t.start.isoformat()}/P{n}{_ISO_UNITS[unit]}"

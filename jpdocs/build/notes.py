@@ -188,10 +188,12 @@ def agreement_notes(loaded: LoadedSpec, text, style: HouseStyle) -> list[Problem
         key = ("agreement", "validity", "start")
         from ..content.agreement.wording import KINDS      # (here: a notice's build needs none of it)
         doc_word = KINDS[text.kind].word          # (a kind without a word prints no generated term)
+        # (a term without an end: 本協定は、締結の日から効力を生じ…: wording.until_ended_text)
+        begin = "締結の日から" if term.until_ended else f"本{doc_word}の締結の日から"
         notes.append(Problem(str(loaded.path), loaded.line_of(key) or loaded.line_of(("agreement",)),
                              "agreement.validity.start",
                              "not given; the 有効期間 article runs the term from the day of signing"
-                             f" (本{doc_word}の締結の日から): write start: if it begins on another day"))
+                             f" ({begin}): write start: if it begins on another day"))
     if term is not None and term.renewal and text.term_printed:
         notes += renewal_notes(loaded, term, style)
     if term is not None and term.end_chosen and text.term_printed:

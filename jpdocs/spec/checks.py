@@ -154,7 +154,7 @@ def _check_agreement(spec: Spec, name: str, lines) -> list[Problem]:
     """What can be told without the house style's standard articles (those are
     checked where the text is composed, content/agreement/): parties, labels, keys that
     would have no effect, and a term of validity that can be met."""
-    from .term import problem_of, term_of
+    from .term import RENEWAL_KEYS, problem_of, term_of
     ag, problems = spec.agreement, []
 
     def problem(path, message):
@@ -232,7 +232,27 @@ def _check_agreement(spec: Spec, name: str, lines) -> list[Problem]:
                     problem(D + (key,), f"{key} shapes the 連携事項 article made from agreement.areas, and this"
                                         " spec has no areas: it would have no effect")
     v = ag.validity
-    if v is not None and v.notice_in_writing:
+    V = ("agreement", "validity")
+    if v is not None and v.until_ended:
+        # 期限の定めなし: an end, a length or a renewal says the term ends or runs again
+        for key in ("end", "length") + RENEWAL_KEYS:
+            if V + (key,) in lines:
+                problem(V + (key,), f"until_ended: true says the term has no end and does not renew: {key}"
+                                    " contradicts it; remove one")
+        if v.ending_notice is not None and not v.ended_by_notice:
+            problem(V + ("ending_notice",), "ending_notice is how long before the day it ends a party gives notice"
+                                            " to end the agreement, and the spec does not say a notice ends it:"
+                                            " say ended_by_notice: true, or remove ending_notice")
+        if v.notice_in_writing and not v.ended_by_notice:
+            problem(V + ("notice_in_writing",), "notice_in_writing words a party's notice that ends the agreement"
+                                                " (書面により), and the spec does not say a notice ends it: say"
+                                                " ended_by_notice: true, or remove notice_in_writing")
+    elif v is not None:
+        for key in ("ended_by_notice", "ending_notice"):
+            if V + (key,) in lines:
+                problem(V + (key,), f"{key} says how a term without an end is ended, and the spec does not say"
+                                    " the term has none (until_ended: true): it would have no effect")
+    if v is not None and v.notice_in_writing and not v.until_ended:
         # 書面による is printed in the generated 有効期間 article's renewal sentence alone
         if not v.renewal:
             problem(("agreement", "validity", "notice_in_writing"),

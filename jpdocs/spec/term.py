@@ -1,7 +1,9 @@
 """An agreement's term of validity (有効期間): the one computation that the agreement
 document, the overview and the annual book all print.
 
-A spec may give the term as a length (1年: 締結の日から１年間, as many texts do);
+A spec may say the term has no end (until_ended: 期限の定めなし): nothing is chosen
+then, and what ends it is the spec's to say (a party's notice, in writing, how long
+before). A spec may give the term as a length (1年: 締結の日から１年間, as many texts do);
 no end date is then computed. A spec may leave the end out. The default end is then
 a choice made for the user, so it comes with the reason, which the build prints: the
 end of the fiscal year of the start — or, when the start falls in the last quarter of
@@ -35,7 +37,10 @@ class Term:
     notice: tuple[int, str] | None     # the renewal notice period, (1, "か月"); None: none
     term: tuple[int, str]              # each renewal's length
     length: tuple[int, str] | None = None   # the term as a length from its start (１年間), no end date
-    in_writing: bool = False           # the notice not to renew is given in writing (書面による): the spec says so
+    in_writing: bool = False           # the notice (not to renew, or to end) is given in writing: the spec says so
+    until_ended: bool = False          # 期限の定めなし: in force until a party ends it (no end, length or renewal)
+    ended_by_notice: bool = False      # it ends by a party's notice (終了の申出): the spec says so
+    ending_notice: tuple[int, str] | None = None   # that notice, how long before the day it ends
 
 
 def add_period(day: dt.date, amount: int, unit: str) -> dt.date:
@@ -63,6 +68,12 @@ def term_of(agreement) -> Term:
     start = v.start or agreement.signing_date
     notice = japanese.parse_period(v.renewal_notice) if v.renewal and v.renewal_notice else None
     term = japanese.parse_period(v.renewal_term)
+    if v.until_ended:
+        # no end to choose and no renewal (the schema's renewal: true is no fact of it):
+        # whatever ends it is the spec's to say (ended_by_notice, ending_notice)
+        ending = japanese.parse_period(v.ending_notice) if v.ending_notice else None
+        return Term(start, v.start is not None, None, "", False, None, term, None, v.notice_in_writing,
+                    True, v.ended_by_notice, ending)
     if v.length:
         # As the text states it (締結の日から１年間): no end date is computed, since
         # whether the first day counts (民法第140条) is the text's to say, not ours.
@@ -87,7 +98,8 @@ def term_of(agreement) -> Term:
 
 
 def problem_of(term: Term) -> str | None:
-    """Why the term cannot be met, or None (also when a draft leaves a date open)."""
+    """Why the term cannot be met, or None (also when a draft leaves a date open, and
+    for a term without an end)."""
     if term.length is not None:
         # The notice must fall inside the first term, wherever it starts: measured
         # from a day whose month has 31 days, as the longest case.

@@ -70,6 +70,22 @@ TYPED_WITHHELD = ("signature_blocks: withheld prints no signature block, and typ
 IN_WRITING = ("notice_in_writing is printed in the agreement document's 有効期間 article, and there is no document:"
               " it would have no effect")
 
+# how a term without an end is ended (validity.ended_by_notice, ending_notice): the standard
+# 有効期間 article says it, and nothing else does (the annual book lists the term alone)
+ENDING = ("{key} says how the agreement is ended in the agreement document's 有効期間 article, and there is no"
+          " document: it would have no effect")
+ENDING_UNPRINTED = ("{key} says how the agreement is ended in the standard set's 有効期間 article, and the document"
+                    " prints no such article (no set chosen, the article removed or given its own text): it would"
+                    " have no effect; write how the agreement is ended in the article's own text")
+
+
+def _ending_keys(v) -> list[str]:
+    """The keys of a term without an end that say how it is ended, as given."""
+    if v is None or not v.until_ended:
+        return []
+    return [k for k, given in (("ended_by_notice", v.ended_by_notice), ("ending_notice", v.ending_notice is not None))
+            if given]
+
 LISTED = ("{key} is printed on a contact's person's line (press_notice.contacts[].people), and this person is one"
           " the notice lists: it would have no effect; write it in the person's title or the item's text, or"
           " remove it")
@@ -152,14 +168,19 @@ def writing_unprinted(spec: Spec, term_printed: bool) -> list[Unprinted]:
     """The 書面による of a renewing term (validity.notice_in_writing) where the agreement's
     text prints no 有効期間 article of the standard set's (`term_printed`: the text
     composed does: content/agreement/drafts.prints_generated_term), the spec's own
-    articles writing their term themselves."""
+    articles writing their term themselves; and so, where the term has no end, the keys
+    that say how it is ended (ended_by_notice, ending_notice)."""
     v = spec.agreement.validity if spec.agreement else None
-    if v is None or not v.notice_in_writing or not v.renewal or term_printed:
+    if v is None or term_printed:
         return []
+    out = [Unprinted(("agreement", "validity", key), v, key, ENDING_UNPRINTED.format(key=key))
+           for key in _ending_keys(v)]
+    if not v.notice_in_writing or not v.renewal:
+        return out
     return [Unprinted(("agreement", "validity", "notice_in_writing"), v, "notice_in_writing",
                       "notice_in_writing is printed in the standard set's 有効期間 article, and the document prints"
                       " no such article (no set chosen, the article removed or given its own text): it would have"
-                      " no effect; write 書面による in the article's own text")]
+                      " no effect; write 書面による in the article's own text")] + out
 
 
 def refused_beside(spec: Spec, name: str, lines: dict) -> list[Problem]:
@@ -188,6 +209,8 @@ def _without_document(spec: Spec) -> list[Unprinted]:
         validity = ag.validity
         if validity is not None and validity.notice_in_writing and validity.renewal:   # (else refused: spec/checks.py)
             out.append(Unprinted(at + ("validity", "notice_in_writing"), validity, "notice_in_writing", IN_WRITING))
+        out += [Unprinted(at + ("validity", key), validity, key, ENDING.format(key=key))
+                for key in _ending_keys(validity)]
     for pid, party in spec.parties.items():
         for at, person in party.people():
             if person is not None and person.typed is not None:

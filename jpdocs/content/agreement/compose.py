@@ -143,6 +143,12 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
     drafts = from_set(chosen, ag, term, digit_style, problem, self_word, writing, end_blank,
                       form.calendar, comma) if chosen else []
     apply_overrides(drafts, chosen, doc, ag, problem)
+    if term.until_ended and not term.ended_by_notice and chosen and prints_generated_term(chosen, doc):
+        # how a term without an end is ended is a fact of the agreement, never the set's wording
+        problem(("agreement", "validity", "until_ended"),
+                "the standard 有効期間 article would have to say how the agreement without an end is ended, and"
+                " the spec does not say: say ended_by_notice: true if a party's notice ends it (終了の申出), or"
+                " give the article its own text (document.articles.validity.text)")
     insert_extras(drafts, chosen, doc, problem)
     if doc.paragraph_numbers and doc.paragraph_numbers != form.paragraph_numbers and not doc.prose and not any(
             max(paragraph_numbers(d.text), default=0) > 1 for d in drafts):

@@ -193,6 +193,8 @@ def validity_text(term: Term, digit_style: str, self_word: str = "本協定", wr
     length), with its renewal, in the document's word (本協定, 本覚書) and style, its
     dates in the house's agreement calendar; a draft's open end is its blank date."""
     fmt = lambda d: japanese.date_in(d, calendar, "none", digit_style) if d else blank_date  # noqa: E731
+    if term.until_ended:
+        return polite(until_ended_text(term, digit_style, self_word, fmt), writing).replace("、", comma)
     begin = fmt(term.start) if term.start_given else f"{self_word}の締結の日"
     if term.length is not None:         # 締結の日から１年間: a length, as the spec gives it
         span = japanese.format_period(*term.length, digit_style, duration=True)
@@ -209,3 +211,17 @@ def validity_text(term: Term, digit_style: str, self_word: str = "本協定", wr
         text += (f"ただし、{by}、{{any}}のいずれからも{form}別段の意思表示がないときは、"
                  f"有効期間満了の日の翌日から起算して{length}延長するものとし、以後も同様とする。")
     return polite(text, writing).replace("、", comma)      # every word of it is the generator's
+
+
+def until_ended_text(term: Term, digit_style: str, self_word: str, fmt) -> str:
+    """The article of a term without an end (期限の定めなし), as disaster-relief agreements
+    word it: in force from its start until a party's notice ends it. Only for a spec that
+    says a notice ends it (compose refuses the article otherwise); 書面により and the
+    notice period only where the spec says them, as they are conditions of the agreement."""
+    begin = fmt(term.start) if term.start_given else "締結の日"
+    form = "書面により" if term.in_writing else ""
+    text = f"{self_word}は、{begin}から効力を生じ、{{any}}のいずれかから{form}終了の申出があるまでの間、その効力を有する。"
+    if term.ending_notice:
+        before = japanese.format_period(*term.ending_notice, digit_style)
+        text += f"ただし、終了の申出は、終了しようとする日の{before}前までに行うものとする。"
+    return text

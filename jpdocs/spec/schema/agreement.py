@@ -118,8 +118,16 @@ class Validity(Strict):
     # generated 有効期間 article prints 書面による only then, as real texts mostly do not
     # (…いずれからも何ら意思表示がないときは, …解約の申出がないときは)
     notice_in_writing: bool = False
+    # 期限の定めなし: in force from the start until it is ended (no end, length or renewal:
+    # those are errors beside it, spec/checks.py); ended_by_notice: a party ends it by its
+    # notice (終了の申出), which the standard 有効期間 article can then say, and
+    # ending_notice how long before the day it ends that notice is given (３か月前までに).
+    # How it ends is a fact: without ended_by_notice the standard article cannot print.
+    until_ended: bool = False
+    ended_by_notice: bool = False
+    ending_notice: Optional[Line] = None
 
-    @field_validator("length", "renewal_notice", "renewal_term")
+    @field_validator("length", "renewal_notice", "renewal_term", "ending_notice")
     @classmethod
     def _period(cls, value):
         if value is not None:
