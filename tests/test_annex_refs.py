@@ -6,7 +6,9 @@ nothing where the spec prints it (document.annexes, its heading naming it).
 The real cases whose stored copies cut their annexes (常光・中丸・加納三か村 別紙, 小山町と
 足柄村 別表, 相模川 別表第1 and 別表第2, 越谷市 第１号様式) are checked by the real command
 line; those that print theirs (消防庁 別記第１号様式, 国税庁 【別紙１】, 早稲田 別紙) give no
-note, nor does 相模川 given its two tables; given one, the other is named.
+note, nor does 相模川 given its two tables; given one, the other is named. An article
+naming several in one run (別表第1及び第2, 別紙1、別紙2, 第１号及び第２号様式, 別表第1から第3まで)
+has one note naming each it does not print.
 """
 from __future__ import annotations
 
@@ -30,7 +32,8 @@ PRINTED = ["fdma-drone-2018-draft", "nta-nenkin-mhlw-2017", "waseda-nta-2009"]
 
 
 def _annex_notes(err: str) -> list[str]:
-    return [line for line in err.splitlines() if line.startswith("note: ") and "or give it in document.annexes" in line]
+    return [line for line in err.splitlines() if line.startswith("note: ")
+            and ("or give it in document.annexes" in line or "or give them in document.annexes" in line)]
 
 
 def _line(spec, key: str, fragment: str) -> int:
@@ -95,6 +98,51 @@ def test_another_text_s_annex_and_a_form_unnamed_are_no_annex_of_this_one(tmp_pa
     result = run_generate("check", spec)
     assert result.returncode == 0, result.stderr
     assert not _annex_notes(result.stdout), result.stdout
+
+
+_FIRST = "おおむね別表第1のとおりとする。"
+_SECOND = "負担額は、別表第2のとおりとする。"
+
+
+@pytest.mark.parametrize("written, named", [
+    ("おおむね別表第1及び第2のとおりとする。", "別表第1、別表第2"),
+    ("おおむね別紙1、別紙2のとおりとする。", "別紙1、別紙2"),
+    ("第１号及び第２号様式により報告する。", "第１号様式、第２号様式"),
+    ("おおむね別表第1から第3までのとおりとする。", "別表第1、別表第2、別表第3"),
+])
+def test_an_article_naming_several_annexes_has_one_note_naming_each(tmp_path, written, named):
+    spec = real_case_variant(tmp_path, "sagamigawa-kyodo-1960", "kawasaki-suido-history.yaml",
+                             (_FIRST, written), (_SECOND, "負担額は、協議して定める。"))
+    result = run_generate("check", spec)
+    notes = _annex_notes(result.stdout)
+    assert result.returncode == 0 and len(notes) == 1, result.stdout + result.stderr
+    assert ": agreement.document.prose[0]: 「" in notes[0] and notes[0].endswith(
+        f" names {named}, and the document prints no annex: attach them by hand, or give them in"
+        " document.annexes"), notes[0]
+
+
+def test_of_several_named_those_printed_are_left_out(tmp_path):
+    spec = real_case_variant(tmp_path, "sagamigawa-kyodo-1960", "kawasaki-suido-history.yaml",
+                             (_FIRST, "おおむね別表第1から第3まで及び別紙のとおりとする。"),
+                             (_PROSE_END, _TABLES + _PROSE_END))
+    result = run_generate("check", spec)
+    notes = _annex_notes(result.stdout)
+    assert result.returncode == 0 and len(notes) == 1, result.stdout + result.stderr
+    assert ": agreement.document.prose[0]: 「" in notes[0] and notes[0].endswith(
+        " names 別表第3、別紙, and the document prints none of them (its annexes: 別表第１、別表第２): attach them"
+        " by hand, or give them in document.annexes"), notes[0]
+
+
+def test_a_run_after_another_text_s_name_and_an_article_after_an_annex_are_not_this_one_s(tmp_path):
+    """施行規則別表第一及び第二 are the rules' tables; 別表第1及び第2条: 第2条 is an article."""
+    spec = real_case_variant(tmp_path, "sagamigawa-kyodo-1960", "kawasaki-suido-history.yaml",
+                             (_FIRST, "同法施行規則別表第一及び第二の例による。"),
+                             (_SECOND, "負担額は、別表第1及び第2条の例による。"))
+    result = run_generate("check", spec)
+    notes = _annex_notes(result.stdout)
+    assert result.returncode == 0 and len(notes) == 1, result.stdout + result.stderr
+    assert ": agreement.document.prose[1]: 「" in notes[0] and notes[0].endswith(
+        " names 別表第1, and the document prints no annex: attach it by hand, or give it in document.annexes"), notes[0]
 
 
 def test_the_note_in_japanese():

@@ -1075,6 +1075,11 @@ VARIANTS.update({
     "annex-unprinted-other": (_STD, _STD + "\n    extra_articles: [{heading: 事業, after: purpose,"
                               " text: [甲及び乙は、別表第2に定める事業を行う。]}]\n"
                               "    annexes: [{heading: 別表第1, parts: [事業の一覧]}]"),
+    "annex-unprinted-several": (_STD, _STD + "\n    extra_articles: [{heading: 事業, after: purpose,"
+                                " text: [甲及び乙は、別表第1及び第2に定める事業を行う。]}]"),
+    "annex-unprinted-several-other": (_STD, _STD + "\n    extra_articles: [{heading: 事業, after: purpose,"
+                                      " text: [甲及び乙は、別表第2から第4までに定める事業を行う。]}]\n"
+                                      "    annexes: [{heading: 別表第1, parts: [事業の一覧]}]"),
 })
 # A party's co-signers (学長 beside the 理事長): without a signer, and in two columns.
 _CO = ("      name: 鈴木　聡一郎\n", "      name: 鈴木　聡一郎\n    co_signers: [{title: 理事長, name: 山田　花子}]\n")

@@ -356,6 +356,28 @@ def test_a_joined_agenda_has_nothing_under_a_step(house, key, tmp_path, capsys):
                      " step: signatories would have no effect"), err
 
 
+def test_a_joined_agenda_reports_every_key_under_a_step_in_one_run(tmp_path, capsys):
+    """Signers, sub-steps, names, people and notes under four steps: each refused at its
+    own line and key in the one run, not the first alone (the user fixes them at once),
+    and nothing is written."""
+    steps = ("    agenda:\n      - 開会\n      - {step: 協定書への署名, signatories: true, parties: true}\n"
+             "      - {step: 挨拶, steps: [局長挨拶, 学長挨拶]}\n"
+             "      - {step: 来賓祝辞, people: [{title: 北見市長}]}\n"
+             "      - step: 記念撮影\n        notes: [報道関係者との質疑応答]\n")
+    path = variant(tmp_path, (AGENDA, steps))
+    code, out, err = cli.main([str(path), "-o", str(tmp_path / "out")]), *capsys.readouterr()
+    assert code == 1, err
+    want = [("- {step: 協定書への署名", "[1].signatories", "signatories"), ("- {step: 協定書への署名", "[1].parties", "parties"),
+            ("- {step: 挨拶", "[2].steps", "steps"), ("- {step: 来賓祝辞", "[3].people", "people"),
+            ("notes: [報道関係者", "[4].notes", "notes")]
+    for fragment, at, key in want:
+        assert has_error(err, path, fragment, f"press_notice.ceremony.agenda{at}",
+                         "the house joins the 次第 on one line (notice.agenda: joined), where nothing can stand under"
+                         f" a step: {key} would have no effect"), (key, err)
+    assert sum("nothing can stand under a step" in line for line in err.splitlines()) == len(want), err
+    assert "Traceback" not in err and not (tmp_path / "out").exists()
+
+
 @pytest.mark.parametrize("steps, fragment, key, message", [
     ("      - {step: 署名, parties: true}\n", "- {step: 署名", "press_notice.ceremony.agenda[1].parties",
      "nothing can stand under a step: parties would have no effect"),

@@ -185,6 +185,60 @@ def test_libreoffice_sets_the_docx_block_caption_as_the_pdf(built, tmp_path):
         assert abs(line[0]["x0"] - pdf_line[0]["x0"]) < 1 and abs(line[-1]["x1"] - pdf_line[-1]["x1"]) < 1
 
 
+# a caption's first line in brackets over a list of people, ・ after ・, and a line of a name
+BRACKETED = ["（写真左から）", "・土井光博　北海道行政書士会", "水野消防長"]
+
+
+@pytest.fixture(scope="module")
+def bracketed(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("bracketed")
+    result = build(photo_spec(tmp, photos=[{"file": "photos/sign.jpg", "caption": ONE_LINE},
+                                           {"file": "photos/hall.jpg", "caption": BRACKETED}]), tmp / "out")
+    assert result.returncode == 0, result.stderr
+    return tmp / "out" / "photos"
+
+
+def _bracket_and_dot(lines) -> tuple[float, float, float]:
+    """The block's edge, and where the text after the line-head （ and after the ・
+    begins, from the caption's lines read back."""
+    assert _texts(lines) == [t.replace("　", "") for t in BRACKETED]
+    starts = {round(line[0]["x0"], 2) for line in lines}
+    assert len(starts) == 1, starts                              # each line's first glyph at the block's edge
+    return starts.pop(), lines[0][1]["x0"], lines[1][1]["x0"]
+
+
+@needs_poppler
+def test_a_line_head_opening_bracket_keeps_its_blank_half_in_a_block_caption_as_in_the_body(bracketed):
+    """JLREQ §3.1.5 gives two ways to set an opening bracket at a line's head: without
+    its blank half (天付き, Appendix B.2 note 17's preferred) or with it, a full em (the
+    alternative it names). The house keeps it, in the body (jlreq_lines._shrinkable)
+    and in a block caption alike: measured, the text after （ then begins where the
+    text after the ・ under it does (9 pt, one em of the caption's size, in from the
+    block's edge), and the bracket's ink stands 0.66 em in, the ・'s 0.42 em. Without
+    the blank the bracket's text would begin half an em left of the ・ lines' text."""
+    lines, _ = _caption_lines(bracketed / "press-notice.pdf", 1)
+    edge, after_bracket, after_dot = _bracket_and_dot(lines)
+    size = lines[0][0]["size"]
+    assert abs(after_bracket - after_dot) < 0.01 and abs(after_bracket - edge - size) < 0.01, (edge, after_bracket, after_dot)
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) not installed")
+def test_the_docx_sets_a_line_head_bracket_of_a_block_caption_as_the_pdf(bracketed, tmp_path):
+    """The DOCX asks no compression of a line-head bracket (w:topLinePunct: Word would
+    set every line-head bracket of the paragraph without its blank half, unlike the
+    PDF); LibreOffice sets the caption's lines as the PDF does."""
+    d = docx.Document(str(bracketed / "press-notice.docx"))
+    block = next(p for t in d.tables for row in t.rows for cell in row.cells for p in cell.paragraphs
+                 if p.text == "\n".join(BRACKETED))
+    assert not list(d.element.body.iter(qn("w:topLinePunct"))) and block._p.pPr.find(qn("w:topLinePunct")) is None
+    subprocess.run([*SOFFICE, "--convert-to", "pdf", "--outdir", str(tmp_path), str(bracketed / "press-notice.docx")],
+                   capture_output=True, timeout=300, check=True, env={"HOME": str(tmp_path), "PATH": "/usr/bin:/bin"})
+    office = _bracket_and_dot(_caption_lines(tmp_path / "press-notice.pdf", 1)[0])
+    pdf = _bracket_and_dot(_caption_lines(bracketed / "press-notice.pdf", 1)[0])
+    assert abs(office[1] - office[2]) < 0.01, office
+    assert all(abs(a - b) < 1 for a, b in zip(office, pdf)), (office, pdf)
+
+
 def test_the_docx_sets_the_captions_lines_and_each_photo_describes_itself(built):
     d = docx.Document(str(built[True] / "press-notice.docx"))
     paragraphs = [p.text for t in d.tables for row in t.rows for cell in row.cells for p in cell.paragraphs]

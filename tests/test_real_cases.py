@@ -6,7 +6,8 @@ states — its sources, `expect` (fragments the built PDF must carry, as the off
 writes them), `expect_as_printed` (the same facts in the house form, where the
 office's own form cannot be chosen yet), `expect_lines` (lines the page sets apart,
 each a whole line of the PDF), `cover_page` (an agreement's cover, every line of
-its first page), `absent` (fragments that must not print)
+its first page), `absent` (what must not print: a fragment, a whole line or a
+text but inside words named: real_absent.py)
 and `needs` (what the real document says that the format cannot say yet). A facts
 file without a spec is `pending`: the page is real, but the format cannot state it
 without inventing something (a date a draft does not have, a signer a page does
@@ -29,7 +30,6 @@ from __future__ import annotations
 
 import re
 import sys
-import unicodedata
 from collections import defaultdict
 from pathlib import Path
 
@@ -43,6 +43,7 @@ from conftest import ROOT, needs_poppler, pdf_text, run_generate
 from docx_reading import docx_text
 from printed_figures import spec_figures, unsaid_figures
 from printed_words import closings_in_notes, said_words, unsaid_words
+from real_absent import fold, prints_absent, refusal
 
 REAL = Path(__file__).resolve().parent / "data" / "real"
 FACTS = {p.name.removesuffix(".facts.yaml"): p for p in sorted(REAL.glob("*.facts.yaml"))}
@@ -54,13 +55,6 @@ EMPTY_SLOTS = ("は、までに", "、までに", "、、", "。。", "、。", 
 
 def load(path: Path) -> dict:
     return yaml.safe_load(path.read_text(encoding="utf-8"))
-
-
-def fold(text: str) -> str:
-    """Compare facts whatever the widths and spaces: the office's page (HTML, often
-    half-width) and the house style (full-width one-digit numbers, （）) agree here."""
-    text = unicodedata.normalize("NFKC", text).replace("〜", "~")
-    return re.sub(r"\s+", "", text)
 
 
 def baseline(c: dict, page_height: float) -> int:
@@ -376,10 +370,22 @@ def visual_lines_of(pdf: Path, index: int) -> list[str]:
 @needs_poppler
 @pytest.mark.parametrize("cid", cases("test_nothing_the_page_does_not_say_is_printed"))
 def test_nothing_the_page_does_not_say_is_printed(cid, built):
+    """`absent`: each entry as it says (tests/real_absent.py): a fragment anywhere, a
+    whole line ({line: 記}), or a text but inside the words named ({text: 印, except_in:
+    [調印]})."""
     case = built[cid]
     text = case.all_text
-    found = [f for f in case.facts.get("absent") or [] if fold(str(f)) in text]
+    lines = lambda: {fold(line) for pdf in case.pdfs for line in visual_lines(pdf)}   # noqa: E731
+    found = [f for f in case.facts.get("absent") or [] if prints_absent(f, text, lines)]
     assert not found, (cid, found)
+
+
+def test_every_absent_entry_says_what_it_means():
+    """A one-letter fragment (記, 様, 印) stands inside words (記念, 皆様, 調印): refused,
+    as is an entry of another shape; {line: …} or {text: …, except_in: […]} says it."""
+    refused = [f"{cid}: {why}" for cid, path in FACTS.items() for entry in load(path).get("absent") or []
+               if (why := refusal(entry))]
+    assert not refused, "\n".join(refused)
 
 
 @needs_poppler

@@ -262,12 +262,12 @@ def compose_ki(spec: Spec, style, path=None, lines=None, groups=None) -> tuple[l
             if style.notice.agenda == "joined":
                 unset = [C + ("agenda", i, k) for i, a in enumerate(c.agenda)
                          for k in ("signatories", "parties", "people", "notes", "steps") if getattr(a, k)]
-                if unset:
-                    at = unset[0]
+                if unset:           # each at its line, in one run: the user fixes them all at once
                     raise InputError([Problem(str(path), line_of(lines or {}, at), dotted(at),
                                               f"the house joins the 次第 on one line (notice.agenda: joined), where"
                                               f" nothing can stand under a step: {at[-1]} would have no effect;"
-                                              " the house style's notice.agenda: numbered sets a step a line")])
+                                              " the house style's notice.agenda: numbered sets a step a line")
+                                      for at in unset])
                 return KiItem(label, "text", (style.word("comma").join(steps),))
             # a step a line in the house's marker: （１）開会, １. 開会, ⑴ 開会
             form = style.notice.agenda_marker

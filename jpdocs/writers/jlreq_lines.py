@@ -49,7 +49,12 @@ def _shrinkable(p: Para, s: int, e: int) -> float:
     """How far characters s..e-1 may shrink as one line (push-in); only asked when
     compression is on (p.cshr), so every bracket and dot has its entry in p.shr."""
     room = p.cshr[e] - p.cshr[s] - p.gap.get(e - 1, 0.0) / 2
-    if p.text[s] in BLANK_LEFT + BLANK_BOTH:        # a line-start opener keeps its blank
+    # a line-start opener keeps its blank: JLREQ §3.1.5 lets a house set a bracket at a
+    # line's head with its blank half (a full em) or without it (天付き, Appendix B.2 note
+    # 17's preferred); this house keeps it everywhere, a block caption's lines too, so
+    # that the text after （ begins where the text after a ・ on the next line does
+    # (tests/test_photo_captions.py)
+    if p.text[s] in BLANK_LEFT + BLANK_BOTH:
         room -= p.shr[s]
     return room
 
