@@ -72,7 +72,7 @@ def _styles():
 def _bullets():
     """(style, bullet text) pairs that differ in one thing from another of them."""
     from reportlab.lib import colors
-    from jpdocs.writers.blocks import _frag
+    from jpdocs.writers.inline_runs import bullet_frag
     from jpdocs.writers.composer import spread_run
     font, styles = _styles()
     mincho, gothic = font["mincho"], font["gothic"]
@@ -80,7 +80,7 @@ def _bullets():
     wider = spread_run("日時", mincho, 10.5, 52.5)
 
     def parts(*runs, colour=colors.black):
-        return [_frag(text, name, size, colour) for text, name, size in runs]
+        return [bullet_frag(text, name, size, colour) for text, name, size in runs]
     return [
         (styles["plain"], "・"), (styles["plain"], "１"), (styles["plain"], "（１）"),
         (styles["gothic"], "・"), (styles["small"], "・"), (styles["red"], "・"), (styles["half red"], "・"),

@@ -92,8 +92,8 @@ def test_documents_are_the_same_bytes_with_every_table_made_afresh(tmp_path, mon
     ours = build(tmp_path / "ours")
     assert table_shapes._MADE                                          # (used)
     with monkeypatch.context() as m:                                   # every table made afresh
-        from jpdocs.writers import blocks
-        m.setattr(blocks, "shaped_table", table_shapes._made)
+        from jpdocs.writers import block_table
+        m.setattr(block_table, "shaped_table", table_shapes._made)
         theirs = build(tmp_path / "theirs")
     assert len(ours) >= 10 and ours.keys() == theirs.keys()
     for name in ours:
