@@ -127,18 +127,14 @@ def _part(year: int, month: int | None, era: str | None, written: str) -> japane
         return part
     names = [e for e, _ in japanese.ERAS]
     began = dict(japanese.ERAS)[era]
-    if _month_day(year, month or 12, last=True) < began:
+    whole = japanese.PartialDate(year, month)      # its days, whatever era they fall in
+    if whole.last() < began:
         raise _bad(f"{written} is before the {era} era began ({began.isoformat()})")
     nxt = names.index(era) + 1
-    if nxt < len(names) and dt.date(year, month or 1, 1) >= japanese.ERAS[nxt][1]:
+    if nxt < len(names) and whole.first() >= japanese.ERAS[nxt][1]:
         ended = japanese.ERAS[nxt][1] - dt.timedelta(days=1)
         raise _bad(f"{written} is after the {era} era ended ({ended.isoformat()})")
     return part
-
-
-def _month_day(year: int, month: int, last: bool = False) -> dt.date:
-    """The first (or last) day of a month."""
-    return dt.date(year, month, japanese.days_in_month(year, month) if last else 1)
 
 
 def _bare_year(what: str, text: str) -> ValueProblem:
