@@ -155,6 +155,19 @@ def test_how_it_ends_where_no_standard_article_prints_it_is_an_error(tmp_path, a
             in result.stderr), result.stderr
 
 
+def test_its_in_writing_where_no_standard_article_prints_it_is_named_as_how_it_ends(tmp_path):
+    """notice_in_writing of a term without an end is the 書面により of the notice that ends
+    it: refused as the other keys of its ending are, never in a renewal's words, once."""
+    spec = spec_with(tmp_path, {"until_ended": True, "ended_by_notice": True, "notice_in_writing": True},
+                     articles={"validity": {"text": ["本協定は、締結の日から効力を生じる。"]}})
+    result = run_generate("check", spec)
+    assert result.returncode == 1, result.stdout
+    at = f"error: {spec}:{line_of(spec, 'notice_in_writing:')}: agreement.validity.notice_in_writing: "
+    assert (at + "notice_in_writing says how the agreement is ended in the standard set's 有効期間 article"
+            in result.stderr), result.stderr
+    assert result.stderr.count(at) == 1 and "書面による" not in result.stderr
+
+
 def test_a_term_without_an_end_in_an_article_of_the_specs_own_needs_no_more(tmp_path):
     """An agreement ended otherwise (by 協議) writes its article itself: until_ended alone
     is what the book lists, and the build takes it without a word of how it ends."""

@@ -80,11 +80,12 @@ ENDING_UNPRINTED = ("{key} says how the agreement is ended in the standard set's
 
 
 def _ending_keys(v) -> list[str]:
-    """The keys of a term without an end that say how it is ended, as given."""
+    """The keys of a term without an end that say how it is ended, as given (its
+    notice_in_writing is the 書面により of that notice, not of a renewal's)."""
     if v is None or not v.until_ended:
         return []
-    return [k for k, given in (("ended_by_notice", v.ended_by_notice), ("ending_notice", v.ending_notice is not None))
-            if given]
+    return [k for k, given in (("ended_by_notice", v.ended_by_notice), ("ending_notice", v.ending_notice is not None),
+                               ("notice_in_writing", v.notice_in_writing)) if given]
 
 LISTED = ("{key} is printed on a contact's person's line (press_notice.contacts[].people), and this person is one"
           " the notice lists: it would have no effect; write it in the person's title or the item's text, or"
@@ -175,7 +176,7 @@ def writing_unprinted(spec: Spec, term_printed: bool) -> list[Unprinted]:
         return []
     out = [Unprinted(("agreement", "validity", key), v, key, ENDING_UNPRINTED.format(key=key))
            for key in _ending_keys(v)]
-    if not v.notice_in_writing or not v.renewal:
+    if not v.notice_in_writing or not v.renewal or v.until_ended:
         return out
     return [Unprinted(("agreement", "validity", "notice_in_writing"), v, "notice_in_writing",
                       "notice_in_writing is printed in the standard set's 有効期間 article, and the document prints"
@@ -207,7 +208,8 @@ def _without_document(spec: Spec) -> list[Unprinted]:
                      ("signing_month", ag.signing_month is not None and ag.signing_year is not None)]
             out += [Unprinted(at + (key,), ag, key, SIGNING.format(key=key)) for key, given in parts if given]
         validity = ag.validity
-        if validity is not None and validity.notice_in_writing and validity.renewal:   # (else refused: spec/checks.py)
+        if validity is not None and validity.notice_in_writing and validity.renewal and not validity.until_ended:
+            # (else refused: spec/checks.py; a term without an end's: _ending_keys)
             out.append(Unprinted(at + ("validity", "notice_in_writing"), validity, "notice_in_writing", IN_WRITING))
         out += [Unprinted(at + ("validity", key), validity, key, ENDING.format(key=key))
                 for key in _ending_keys(validity)]
