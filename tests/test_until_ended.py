@@ -103,6 +103,27 @@ def test_kurashiki_lists_the_term_its_page_states(tmp_path):
     assert "令和６年６月14日～（期限の定めなし）" in made["pdf"]
 
 
+@needs_poppler
+@pytest.mark.parametrize("case, year, listed", [
+    # 国税庁・JIIMA: 第８条, in force until rescinded under 第７条; no day of effect, so from the signing
+    ("nta-jiima-2019", 2019, "令和元年７月１日～（期限の定めなし）"),
+    # 阿蘇・竹田: the 附則's day, after the signing (平成10年２月９日, 平成９年度), and no end
+    ("aso-taketa-fire-1998", 1997, "平成10年４月１日～（期限の定めなし）"),
+    # 東工大・総研大: 3.'s day, two days before the signing, and no end
+    ("titech-soken-1995", 1995, "平成７年４月１日～（期限の定めなし）"),
+])
+def test_real_agreements_without_an_end_list_the_term_their_text_states(tmp_path, case, year, listed):
+    """Agreements the real cases hold whose texts give a start and no end: each facts file
+    records the term (term:), the spec says until_ended (with the start its text gives),
+    and the year's book lists it in the CSV, the PDF and the DOCX — not a dash."""
+    facts = yaml.safe_load((REAL / f"{case}.facts.yaml").read_text(encoding="utf-8"))
+    assert facts["term"]["until_ended"] is True
+    made = book(tmp_path, REAL / f"{case}.yaml", year)
+    assert made["row"]["有効期間"] == listed
+    assert made["row"]["有効期間（ISO）"] == f"{facts['term']['from'].isoformat()}/.."
+    assert listed in made["pdf"] and listed in made["docx"]
+
+
 @pytest.mark.parametrize("validity, where, key, message", [
     ({"until_ended": True, "end": "2025-03-31", "ended_by_notice": True}, "    end:", "end",
      "until_ended: true says the term has no end and does not renew: end contradicts it; remove one"),
