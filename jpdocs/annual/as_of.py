@@ -9,7 +9,8 @@ of later days left out, each named in a note, and nothing printed that says a da
 that states the day, as real lists do (篠山市の防災協定（平成26年５月８日現在）, 総務省's
 （平成30年７月１日現在）), gives `--as-of DATE`: the book leaves out what came after that
 day (the agreements signed after it too, where it falls within the year) and prints
-「令和７年３月31日現在」 on its cover, above its table and in the web table's caption.
+（令和７年３月31日現在） on its cover, above its table and above the web list, and the day in
+the web table's caption.
 """
 from __future__ import annotations
 
@@ -44,6 +45,14 @@ def as_of_words(day: dt.date, style) -> str:
     """令和７年３月31日現在, in the house's calendar and digits, as lists print it."""
     from .columns import house_date
     return f"{house_date(day, style)}現在"
+
+
+def as_of_line(day: dt.date, style) -> str:
+    """（令和７年３月31日現在）: the day as a line of the book's head (its cover, above its
+    table, above the web list). Of the lists read that state their day as a line of their
+    head, every one brackets it, after its title or on the line under it (篠山市, a 災害協定集's
+    cover, 京都大学; tests/data/real/README.md, h198); a note says it in its own words."""
+    return f"（{as_of_words(day, style)}）"
 
 
 def cut(chosen: list[LoadedSpec], fy: int, as_of: dt.date | None) -> tuple[list[LoadedSpec], list[Problem]]:

@@ -8,7 +8,7 @@ from collections import Counter
 from .. import japanese
 from ..content import model as m
 from ..spec.style import HouseStyle
-from .as_of import as_of_words
+from .as_of import as_of_line
 from .rows import Row
 from .columns import house_date, partner_names
 from .kinds import book_words
@@ -36,7 +36,7 @@ def issuer_of(rows: list[Row], comma: str = "、") -> str:
 def cover_blocks(fy: int, rows: list[Row], style: HouseStyle, as_of: dt.date | None = None) -> list[m.Block]:
     """The title, the year's period, the count and the issuer; the day the book is as of
     under the count where the office gave one (--as-of: the count is that day's)."""
-    day = [m.Paragraph([m.Text(as_of_words(as_of, style))], align="center", space_before=12)] if as_of else []
+    day = [m.Paragraph([m.Text(as_of_line(as_of, style))], align="center", space_before=12)] if as_of else []
     return [m.Spacer(180), m.Paragraph([m.Text(title_of(fy, style))], style="title", space_after=24),
             m.Paragraph([m.Text(f"（{period_of(fy, style)}締結分）")], align="center", space_after=12),
             m.Paragraph([m.Text(f"締結件数　{japanese.digits(len(rows), style.digits)}件")], align="center"),
@@ -178,7 +178,7 @@ def summary_table(rows: list[Row], style: HouseStyle, width: float) -> m.Table:
 def as_of_blocks(style: HouseStyle, as_of: dt.date | None) -> list[m.Block]:
     """（令和７年３月31日現在） above the table, flush right, as lists print it beside their
     heading (篠山市の防災協定（平成26年５月８日現在）); none without --as-of."""
-    return [m.Paragraph([m.Text(f"（{as_of_words(as_of, style)}）")], style="small", align="right",
+    return [m.Paragraph([m.Text(as_of_line(as_of, style))], style="small", align="right",
                         space_after=4)] if as_of else []
 
 

@@ -13,7 +13,7 @@ from .columns import DASH, Value
 from .columns import partner_names, department
 from .sides import co_signers, issuer_is_party
 from ..errors import Problem
-from .as_of import as_of_words
+from .as_of import as_of_line, as_of_words
 from .blocks import title_of, period_of, issuer_of, headings
 
 # ---------------------------------------------------------------- HTML
@@ -125,7 +125,7 @@ def html_fragment(fy: int, rows: list[Row], style: HouseStyle, as_of: dt.date | 
     """What the office's CMS takes: the table (or the prose list) alone, the day it is
     as of above it where the office gave one (--as-of), and the office's note under it
     (`annual.note`)."""
-    above = f'<p class="jpdocs-annual-as-of">{_esc(as_of_words(as_of, style))}</p>\n' if as_of else ""
+    above = f'<p class="jpdocs-annual-as-of">{_esc(as_of_line(as_of, style))}</p>\n' if as_of else ""
     if style.annual.web == "prose":
         items = "\n".join(f"<li>{prose_line(r, style, True)}</li>" for r in rows)
         return above + f"<ul class=\"jpdocs-annual\">\n{items}\n</ul>\n" + _note_html(style)
