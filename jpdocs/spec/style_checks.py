@@ -280,6 +280,11 @@ def _notice_problems(style: HouseStyle, name: str, lines: dict) -> list[Problem]
         problems.append(Problem(name, lines[("notice", "ki_label_gap")], "notice.ki_label_gap",
                                 "the gap follows an inline label (ki_label: inline); with the label on its"
                                 " own line it would have no effect"))
+    if not style.notice.ki_label_line_gap and (style.notice.ki_label == "line" or not style.notice.ki_label_gap.strip()):
+        problems.append(Problem(name, line_of(lines, ("notice", "ki_label_line_gap")), "notice.ki_label_line_gap",
+                                "ki_label_line_gap: false leaves out the gap after a label that keeps its line over"
+                                " its text (3. 内容); it needs inline labels (ki_label: inline) and a gap that prints"
+                                " (ki_label_gap: \"：\"), else it would have no effect"))
     if style.notice.ki_label == "line" and style.notice.ki_label_align == "own":
         problems.append(Problem(name, line_of(lines, ("notice", "ki_label_align")), "notice.ki_label_align",
                                 "the key sets where an item's text starts after an inline label (ki_label:"
