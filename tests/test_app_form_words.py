@@ -31,7 +31,7 @@ NOT_FORM_KEYS = {
     "contacts.person_line", "contacts_at", "date_above_header", "date_place", "date_prefix_line",
     "date_time_gap", "dates", "dates.weekday", "era", "era_western", "event_year", "fallback_fonts", "fonts",
     "foot_line_phone", "head_form", "header_place", "issue_calendar", "issue_two_digits", "issue_year",
-    "ki_label", "ki_marker", "label_margin", "leading", "list_marker", "name_line", "notation", "notice",
+    "ki_label", "ki_label_gap", "ki_label_line_gap", "ki_marker", "label_margin", "leading", "list_marker", "name_line", "notation", "notice",
     "notice.agenda", "notice.agenda_marker", "notice.contacts_at", "notice.date_above_header",
     "notice.date_place", "notice.date_prefix_line", "notice.duration_note", "notice.head_form",
     "notice.ki_heading", "notice.ki_marker", "notice.list_bullet", "notice.list_marker", "notice.people", "notice.people_mark",

@@ -625,7 +625,8 @@ STYLE_VARIANTS = {
     "until-with-tilde": "times:\n  until: \"\"\n",
     "end-period-24h": "times:\n  end_period: always\n",
     "ki-attachment-empty": "wording:\n  ki_attachment: \"\"\n",
-    "document-details-order": "wording:\n  document_details: \"（{size}：{form}）\"\n",
+    "ki-label-line-gap-spaces": "notice:\n  ki_label: inline\n  ki_label_line_gap: false\n",
+    "document-details-once": "wording:\n  document_details: \"（{form}）\"\n",
     "section-marker": "notice:\n  section_marker: \"{n}.\"\n",
     "date-suffix-gap": "notice:\n  date_suffix_gap: \"・\"\n",
     # date_prefix_line: own beside a date with no line of its own (in the title's line, in the head's table)

@@ -160,8 +160,28 @@ def test_a_misused_document_is_refused_with_no_output(tmp_path, section, key, wo
     assert not list((tmp_path / "out").rglob("*.pdf")) and not list((tmp_path / "out").rglob("*.docx"))
 
 
-@pytest.mark.parametrize("details", ["（{size}：{form}）", "（{form}）", "（{form}：{size}：{size}）"])
-def test_house_marks_without_the_form_then_the_size_once_each_are_refused(tmp_path, details):
+@pytest.mark.parametrize("document, printed", [
+    ({"title": "協定書", "form": "PDFファイル", "size": "100KB"}, "協定書(100KB;PDFファイル)"),
+    ({"title": "協定書", "size": "100KB"}, "協定書(100KB)"),
+    ({"title": "協定書", "form": "PDFファイル"}, "協定書(PDFファイル)"),
+])
+def test_a_house_writing_the_size_first_has_it_first(tmp_path, document, printed):
+    """和光市 writes 協定書(100KB; PDFファイル), the size before the form (wako-riken-2019):
+    its marks in that order print both so, and either alone between the outer marks."""
+    spec = seed_with_sections(tmp_path, "doc", [{"heading": "参考", "paragraphs": ["協定の本文です。"],
+                                                "documents": [document]}])
+    house = tmp_path / "house.yaml"
+    house.write_text('wording:\n  document_details: "({size}; {form})"\n', encoding="utf-8")
+    result = run_generate(spec, "--style", house, "-o", tmp_path / "out", "--format", "pdf,docx")
+    assert result.returncode == 0, result.stderr
+    texts = _lines(tmp_path / "out" / "doc" / "press-notice.pdf")
+    assert texts[texts.index("協定の本文です。") + 1] == printed
+    assert printed in _docx_texts(tmp_path / "out" / "doc" / "press-notice.docx")
+    assert "document_details" not in result.stdout        # the house's own marks: no note
+
+
+@pytest.mark.parametrize("details", ["（{form}）", "（{size}）", "（{form}：{size}：{size}）", "（{form}：{form}）"])
+def test_house_marks_without_the_form_and_the_size_once_each_are_refused(tmp_path, details):
     spec = seed_with_sections(tmp_path, "doc", [{"heading": "参考", "paragraphs": ["本文"],
                                                 "documents": [{"title": "協定書", "form": "PDF"}]}])
     house = tmp_path / "house.yaml"
@@ -169,6 +189,6 @@ def test_house_marks_without_the_form_then_the_size_once_each_are_refused(tmp_pa
     result = run_generate(spec, "--style", house, "-o", tmp_path / "out", "--format", "pdf")
     assert result.returncode == 1, result.stdout
     assert "Traceback" not in result.stderr
-    assert re.search(rf"{re.escape(str(house))}:2: wording.document_details: .*the form's placeholder and then"
-                     r" the size's, each once.*（\{form\}：\{size\}）", result.stderr), result.stderr
+    assert re.search(rf"{re.escape(str(house))}:2: wording.document_details: .*the form's placeholder and"
+                     r" the size's, each once, in the office's order.*（\{form\}：\{size\}）", result.stderr), result.stderr
     assert not list((tmp_path / "out").rglob("*.pdf"))

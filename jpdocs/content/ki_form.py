@@ -59,8 +59,9 @@ def with_form(items: list[KiItem], style, own_markers: list[str | None] | None =
     own_hang = form.ki_label_align == "own"
     # a label on its line keeps a gap that prints (日時：), never one of spaces: at the
     # line's end it would print nothing, and the text (the DOCX, the PDF's tags) would
-    # carry it ('【出席者】　')
-    gap = form.ki_label_gap.rstrip() if hang is not None else ""
+    # carry it ('【出席者】　'); nor one the office leaves out there (ki_label_line_gap:
+    # false, 3. 内容 over its entries)
+    gap = form.ki_label_gap.rstrip() if hang is not None and form.ki_label_line_gap else ""
     return [changed(it, marker=head(n, it.label), hang=head_em(n, it.label) if own_hang else hang) if ok and it.kind == "text" else
             changed(it, marker=mark(n), head=set_across(it.label, spread) + gap, marker_hang=past(mark(n)))
             for n, (it, ok) in enumerate(zip(items, short), 1)]

@@ -48,16 +48,18 @@ class Hangs(tuple):
 
 def document_line(document, style) -> str:
     """A linked document as printed: its title, then its form and size where the spec
-    states them, in the house's marks (wording.document_details, （{form}：{size}）);
-    with one of them, that one between the marks (協定書（PDF形式）), with neither,
-    the title alone. Nothing is added that the spec did not give."""
+    states them, in the house's marks and order (wording.document_details, （{form}：{size}）,
+    or (100KB; PDFファイル) with the size first); with one of them, that one between the
+    outer marks (協定書（PDF形式）), with neither, the title alone. Nothing is added that
+    the spec did not give."""
     details = style.word("document_details")
     if not (document.form or document.size):
         return document.title
     if document.form and document.size:
         return document.title + details.replace("{form}", document.form).replace("{size}", document.size)
-    opening, rest = details.split("{form}", 1)
-    closing = rest.split("{size}", 1)[1]
+    first, second = sorted(("{form}", "{size}"), key=details.find)
+    opening, rest = details.split(first, 1)
+    closing = rest.split(second, 1)[1]
     return document.title + opening + (document.form or document.size) + closing
 
 

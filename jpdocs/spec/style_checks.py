@@ -167,14 +167,15 @@ def placeholder_problems(style: HouseStyle, name: str, lines: dict) -> list[Prob
         problems.append(Problem(name, line_of(lines, ("wording", "ki_attachment")), "wording.ki_attachment",
                                 "ki_attachment is the text of a 記 item that points at an attached file"
                                 " (別添「{title}」のとおり); empty, the item would say nothing: write it"))
-    # a linked document's form and size: each once, the form first, so that either can be
-    # set alone between the marks around them (content/sections.py document_line)
+    # a linked document's form and size: each once, in the order the office writes them
+    # (和光市: 協定書(100KB; PDFファイル), the size first), so that either can be set alone
+    # between the marks around the two (content/sections.py document_line)
     details = str(style.wording.get("document_details", "{form}{size}"))
-    if details.count("{form}") != 1 or details.count("{size}") != 1 or details.find("{form}") > details.find("{size}"):
+    if details.count("{form}") != 1 or details.count("{size}") != 1:
         problems.append(Problem(name, line_of(lines, ("wording", "document_details")), "wording.document_details",
                                 "document_details sets a linked document's form and size after its title: it"
-                                " holds the form's placeholder and then the size's, each once, with the marks"
-                                " around and between them: （{form}：{size}）"))
+                                " holds the form's placeholder and the size's, each once, in the office's order,"
+                                " with the marks around and between them: （{form}：{size}）"))
     for key, allowed in PLACEHOLDERS.items():
         for found in _PLACEHOLDER.findall(str(style.wording.get(key, ""))):
             if found not in allowed:
@@ -279,6 +280,11 @@ def _notice_problems(style: HouseStyle, name: str, lines: dict) -> list[Problem]
         problems.append(Problem(name, lines[("notice", "ki_label_gap")], "notice.ki_label_gap",
                                 "the gap follows an inline label (ki_label: inline); with the label on its"
                                 " own line it would have no effect"))
+    if not style.notice.ki_label_line_gap and (style.notice.ki_label == "line" or not style.notice.ki_label_gap.strip()):
+        problems.append(Problem(name, line_of(lines, ("notice", "ki_label_line_gap")), "notice.ki_label_line_gap",
+                                "ki_label_line_gap: false leaves out the gap after a label that keeps its line over"
+                                " its text (3. 内容); it needs inline labels (ki_label: inline) and a gap that prints"
+                                " (ki_label_gap: \"：\"), else it would have no effect"))
     if style.notice.ki_label == "line" and style.notice.ki_label_align == "own":
         problems.append(Problem(name, line_of(lines, ("notice", "ki_label_align")), "notice.ki_label_align",
                                 "the key sets where an item's text starts after an inline label (ki_label:"

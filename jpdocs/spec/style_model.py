@@ -278,6 +278,12 @@ class NoticeStyle(StyleModel):
     # widest label's ends
     ki_label: Literal["line", "inline"] = "line"
     ki_label_gap: str = "　"        # after an inline label: "：" → 日時：令和６年…
+    # with inline labels, whether a label that keeps its line over its text (a list, people,
+    # a long label) keeps the gap after it where the gap prints: true, ４．次第： over its
+    # steps, as 摂南大学 writes it; false, the label alone, 3. 内容 over its entries, as
+    # 九州経済産業局 writes it; false is an error with ki_label: line or a gap of spaces
+    # (no effect)
+    ki_label_line_gap: bool = True
     # with inline labels, where each item's text starts: past the widest label, every text
     # at one x (widest), or straight after its own label, a wrapped line under its own
     # text's start (own: (1) 日時:平成17年… / (2) 場所:国土交通省…, as 静岡県建設業協会 sets
