@@ -196,6 +196,8 @@ VARIANTS.update({
     "ki-unknown-item": _ki("    - date\n    - plase\n"),
     "ki-unknown-item-far": _ki("    - zzzzzzzz\n"),
     "ki-builtin-with-text": _ki("    - {item: date, text: [x]}\n"),
+    "ki-unlabelled-builtin": _ki("    - {item: date, label: false}\n"),
+    "ki-unlabelled-list": _ki("    - {label: false, list: [x]}\n"),
     "ki-twice": _ki("    - date\n    - date\n"),
     "ki-fact-missing": _ki("    - schedule\n"),
     "ki-no-label": _ki("    - {text: [x]}\n"),

@@ -248,6 +248,12 @@ def _check_ki(spec: Spec, lines, problem) -> None:
         if e.heading is not None:
             _check_heading(n.ki, i, problem)
             continue
+        if e.label is False and (e.item is not None or e.text is None):
+            # an item without a label holds lines as written: what a built-in item, a list,
+            # a table or people would print needs the label that says what it is
+            problem(at + ("label",), "label: false prints an item's lines (text:) without a label, as written;"
+                                     " it goes with text: alone, not with item:, list:, table:, people:,"
+                                     " groups: or attachment: (write the item's label)")
         if e.numbered:
             problem(at + ("numbered",), "numbered numbers a heading over the 記 block's items (heading:) as the"
                                         " notice's sections are numbered; beside an item it would have no effect")

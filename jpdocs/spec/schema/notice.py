@@ -274,7 +274,10 @@ class KiEntry(Strict):
     # (東京都水道局: 1 経緯, 2 覚書主旨, then 3 締結式について over １ 日時 …)
     numbered: bool = False
     item: Optional[Line] = None       # date, place, signatories, agenda, schedule
-    label: Optional[Line] = None      # 協定締結日, 出席者, 内容 …
+    label: Union[Line, Literal[False], None] = None      # 協定締結日, 出席者, 内容 …
+    # false: an item of text without a label, its lines as written (茨城県, 2022: the day,
+    # the venue and the signers each a line of the block): at the other items' text
+    # margin, or where a label starts where no item of the block has one (ki_form.py)
     text: Optional[list[Line]] = None        # paragraphs
     # （１）, （２） …; an entry may hold bullets under its text ({text, bullets, then})
     entries: Optional[list[Union[Line, ListPoint]]] = Field(default=None, alias="list")
