@@ -56,6 +56,8 @@ VARIANTS = {
     "text-got-bool": ("  subject: 北海道オホーツク総合振興局と北見工業大学との包括連携協定締結式について",
                       "  subject: true"),
     # a text that cannot be false (agreement.title; the subject may be false since subject: false)
+    "subject-of-one-line": ("  subject: 北海道オホーツク総合振興局と北見工業大学との包括連携協定締結式について",
+                            "  subject: [北海道オホーツク総合振興局と北見工業大学との包括連携協定締結式について]"),
     "text-got-bool-title": ("  title: 北海道オホーツク総合振興局と北見工業大学との包括連携協定\n", "  title: true\n"),
     "empty-text": ("  subject: 北海道オホーツク総合振興局と北見工業大学との包括連携協定締結式について",
                    '  subject: ""'),

@@ -185,6 +185,9 @@ def check_notice(spec: Spec, name: str, lines) -> list[Problem]:
         if n.subtitle:
             problem(N + ("subtitle",), "the notice has no title (subject: false), and a subtitle is a line under"
                                        " the title: give the title, or delete the subtitle")
+    if isinstance(n.subject, list) and len(n.subject) == 1:
+        problem(N + ("subject",), "the subject is given as a list of one line: a list breaks the title where"
+                                  " the page breaks it (two lines or more); write the one line as a string")
     if n.subtitle_joined and not n.subtitle:
         problem(N + ("subtitle_joined",), "subtitle_joined runs the subtitle on after the subject, and there is"
                                           " no subtitle: it would have no effect")
