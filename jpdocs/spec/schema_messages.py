@@ -103,9 +103,10 @@ EITHER = {
     frozenset({"string_type", "model_type"}): "expected text or a block of keys (key: value lines, indented under"
                                                " this one), got {got}",
     frozenset({"string_type", "literal_error"}): "expected text, or false for none, got {got}",
-    # a preamble or closing: a line, its paragraphs, or false
-    frozenset({"string_type", "list_type", "literal_error"}): "expected text, a list of its paragraphs, or false"
-                                                               " for none, got {got}",
+    # a preamble or closing: a line, its paragraphs, or false; a notice's subject: a line,
+    # its lines, or false
+    frozenset({"string_type", "list_type", "literal_error"}): "expected text, a list of its paragraphs or"
+                                                               " lines, or false for none, got {got}",
 }
 
 
