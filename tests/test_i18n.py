@@ -200,6 +200,7 @@ VARIANTS.update({
     "ki-builtin-with-text": _ki("    - {item: date, text: [x]}\n"),
     "ki-unlabelled-builtin": _ki("    - {item: date, label: false}\n"),
     "ki-unlabelled-list": _ki("    - {label: false, list: [x]}\n"),
+    "ki-label-list": _ki("    - {label: [x], text: [y]}\n"),
     "ki-twice": _ki("    - date\n    - date\n"),
     "ki-fact-missing": _ki("    - schedule\n"),
     "ki-no-label": _ki("    - {text: [x]}\n"),
