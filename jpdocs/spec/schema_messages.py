@@ -208,6 +208,8 @@ def required_kind(loc: tuple, root: type[Model] = Spec, checked: tuple = ()) -> 
     if field is None or not field.is_required():
         return None
     kinds = _kinds(field.annotation)
+    if {"list", "text"} <= kinds and get_origin(field.annotation) in (Union, types.UnionType):
+        return "text"       # a text, or its lines (a notice's subject): a text stands in
     if "list" in kinds:
         return "texts" if get_args(field.annotation) and _kinds(get_args(field.annotation)[0]) == {"text"} else None
     return "date" if "date" in kinds else "text" if "text" in kinds else None
