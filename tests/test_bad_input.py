@@ -68,7 +68,8 @@ EXPECT = {
     "35-missing-key.yaml": ("press_notice:", "press_notice.subject", "this key is required but missing"),
     "36-text-not-list.yaml": ("opening:", "press_notice.opening", "expected a list"),
     "37-number-as-text.yaml": ("phone: 5621", "press_notice.press_request.contact.phone", "put it in quotes (\"5621\")"),
-    "38-empty-value.yaml": ("  subject:", "press_notice.subject", "expected text, or false for none, got nothing"),
+    "38-empty-value.yaml": ("  subject:", "press_notice.subject", "expected text, a list of its paragraphs or lines, or false for none,"
+                                                                 " got nothing"),
     "60-empty-list-item.yaml": (19, "press_notice.opening[1]",
                                 "got an empty list item (nothing written after its -); write it, or delete the line"),
     "39-wrong-choice.yaml": ("phone_kind", "press_notice.contacts[0].phone_kind", "'内線' is not a phone's kind: write the extension's number as extension:"),

@@ -56,6 +56,8 @@ VARIANTS = {
     "text-got-bool": ("  subject: 北海道オホーツク総合振興局と北見工業大学との包括連携協定締結式について",
                       "  subject: true"),
     # a text that cannot be false (agreement.title; the subject may be false since subject: false)
+    "subject-of-one-line": ("  subject: 北海道オホーツク総合振興局と北見工業大学との包括連携協定締結式について",
+                            "  subject: [北海道オホーツク総合振興局と北見工業大学との包括連携協定締結式について]"),
     "text-got-bool-title": ("  title: 北海道オホーツク総合振興局と北見工業大学との包括連携協定\n", "  title: true\n"),
     "empty-text": ("  subject: 北海道オホーツク総合振興局と北見工業大学との包括連携協定締結式について",
                    '  subject: ""'),
@@ -196,6 +198,9 @@ VARIANTS.update({
     "ki-unknown-item": _ki("    - date\n    - plase\n"),
     "ki-unknown-item-far": _ki("    - zzzzzzzz\n"),
     "ki-builtin-with-text": _ki("    - {item: date, text: [x]}\n"),
+    "ki-unlabelled-builtin": _ki("    - {item: date, label: false}\n"),
+    "ki-unlabelled-list": _ki("    - {label: false, list: [x]}\n"),
+    "ki-label-list": _ki("    - {label: [x], text: [y]}\n"),
     "ki-twice": _ki("    - date\n    - date\n"),
     "ki-fact-missing": _ki("    - schedule\n"),
     "ki-no-label": _ki("    - {text: [x]}\n"),

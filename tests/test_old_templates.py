@@ -227,7 +227,7 @@ def test_a_template_that_reads_a_name_no_entry_has_keeps_its_own_message(tmp_pat
     mine = tmp_path / "mine"
     mine.mkdir()
     text = (ROOT / "templates" / "press-notice.xml.j2").read_text(encoding="utf-8")
-    (mine / "press-notice.xml.j2").write_text(text.replace("{{ n.subject }}", "{{ n.subjekt }}", 1), encoding="utf-8")
+    (mine / "press-notice.xml.j2").write_text(text.replace("n.subject_text", "n.subjekt", 1), encoding="utf-8")
     result = run_generate(MOTOMIYA, "-o", tmp_path / "out", "--kinds", "press-notice", "--format", "pdf",
                           "--templates", mine)
     assert result.returncode == 1, result.stderr

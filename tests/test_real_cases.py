@@ -274,11 +274,11 @@ def test_the_date_stands_where_the_page_sets_it(cid, built):
     if place == "before_title":
         hits = [i for i, line in enumerate(lines) if dated in line]
         assert len(hits) == 1, (cid, dated, lines)
-        assert dated + fold(notice["subject"])[:8] in lines[hits[0]], (cid, lines[hits[0]])
+        assert dated + fold(subject_of(notice))[:8] in lines[hits[0]], (cid, lines[hits[0]])
         assert hits[0] == len(notice_head(case, lines)), (cid, lines[:hits[0] + 1])    # the title's line
         return
     if place == "after_title":
-        titled = fold(notice["subject"]) + dated
+        titled = fold(subject_of(notice)) + dated
         assert lines.count(titled) == 1, (cid, titled, lines[:4])
         assert sum(line.count(dated) for line in lines) == 1, (cid, dated, lines)   # once, on that line
         above = lines[1:] if notice.get("category_line") and lines[0] == fold(notice["category_line"]) else lines
@@ -292,7 +292,7 @@ def test_the_date_stands_where_the_page_sets_it(cid, built):
         assert at == len(lines) - 1, (cid, lines[at:])
     else:
         assert place == "under_title", (cid, place)
-        title = fold(notice["subject"]) + fold(notice.get("subtitle") or "")
+        title = fold(subject_of(notice)) + fold(notice.get("subtitle") or "")
         assert at > 0 and title.endswith(lines[at - 1]), (cid, lines[at - 1:at + 1])
         # nothing above the title but the site's category line, where the spec gives one,
         # and the offices the spec names, which keep the head (株式会社　日本旅行 over its title)
@@ -665,7 +665,7 @@ def test_the_issuer_is_named_under_the_date(cid, built):
         # the offices on the lines under the title and its subtitle (関東地方整備局 / 企画部),
         # none in the head above the title
         notice = case.spec["press_notice"]
-        last = fold(notice.get("subtitle") or notice["subject"])
+        last = fold(notice.get("subtitle") or subject_of(notice))
         titled = next(i for i, line in enumerate(lines) if last.endswith(line))
         assert lines[titled + 1:titled + 1 + len(offices)] == offices, (cid, lines[titled:titled + 1 + len(offices)])
         assert not any(o in line for o in offices for line in notice_head(case, lines)), (cid, notice_head(case, lines))
@@ -708,12 +708,19 @@ def first_printed(opening: list) -> str:
     raise AssertionError(f"an opening that prints no line: {opening}")
 
 
+def subject_of(notice: dict) -> str:
+    """The notice's subject as the spec writes it, whole: a subject of lines (subject:
+    [first, second], broken as the page breaks it) joined."""
+    subject = notice["subject"]
+    return "".join(subject) if isinstance(subject, list) else subject
+
+
 def notice_head(case: Case, lines: list[str]) -> list[str]:
     """The notice's lines above its title (folded): the site's category, the header, the
     date, the offices; a notice without a title (subject: false), above its text (or the
     caption of a photo above it, press_notice.opening's {photos: […]})."""
     notice = case.spec["press_notice"]
-    first = notice["subject"] if notice["subject"] is not False else first_printed(notice["opening"])
+    first = subject_of(notice) if notice["subject"] is not False else first_printed(notice["opening"])
     start = fold(first)[:12]
     return lines[:next(i for i, line in enumerate(lines) if start in line)]
 

@@ -259,12 +259,12 @@ def test_logo_problems(tmp_path):
      "expected text, got the number 5621; put it in quotes (\"5621\") so that it is kept exactly as written"),
     (setting("agreement", "title", True), "title: true", "agreement.title",
      "expected text, got true/false (true)"),
-    # the subject may be false (no title, subject: false): a number or true is neither
+    # the subject may be false (no title, subject: false) or its lines: a number or true is neither
     (setting("press_notice", "subject", 5621), "subject: 5621", "press_notice.subject",
-     "expected text, or false for none, got the number 5621; put it in quotes (\"5621\") if it is text, so that"
-     " it is kept exactly as written"),
+     "expected text, a list of its paragraphs or lines, or false for none, got the number 5621; put it in quotes"
+     " (\"5621\") if it is text, so that it is kept exactly as written"),
     (setting("press_notice", "subject", True), "subject: true", "press_notice.subject",
-     "expected text, or false for none, got true/false (true)"),
+     "expected text, a list of its paragraphs or lines, or false for none, got true/false (true)"),
 ])
 def test_schema_findings(tmp_path, change, where, key, message):
     path = write(tmp_path, change)

@@ -395,6 +395,7 @@ NONE_CHOICES: dict[tuple[str, str], str] = {
     ("Cover", "names"): "名称なし（表題だけの表紙）",
     ("PressNotice", "subject_label"): "見出しなし（件名を表題として中央に）",
     ("PressNotice", "subject"): "件名なし（写しに表題がないとき）",
+    ("KiEntry", "label"): "見出しなし（行だけの項目）",
     ("PressNotice", "opening_heading"): "見出しなし",
     ("AfterNotice", "opening_heading"): "見出しなし",
     ("AgreementDocument", "preamble"): "前文なし（第１条から）",

@@ -53,7 +53,7 @@ def with_form(items: list[KiItem], style, own_markers: list[str | None] | None =
     own_line = form.ki_people_label == "line"
     labelled = headed or [False] * len(items)
     short = [form.ki_label == "inline" and japanese.em_width(it.label) <= RUN_IN_LABEL_EM
-             and not (own_line and listed) and not own for it, listed, own in zip(items, people, labelled)]
+             and not (own_line and listed) and not own and not it.unlabelled for it, listed, own in zip(items, people, labelled)]
     hang = max((head_em(n, it.label) for n, (it, ok) in enumerate(zip(items, short), 1) if ok), default=None)
     # or each text straight after its own label (ki_label_align: own), its later lines under its start
     own_hang = form.ki_label_align == "own"
@@ -62,6 +62,22 @@ def with_form(items: list[KiItem], style, own_markers: list[str | None] | None =
     # carry it ('【出席者】　'); nor one the office leaves out there (ki_label_line_gap:
     # false, 3. 内容 over its entries)
     gap = form.ki_label_gap.rstrip() if hang is not None and form.ki_label_line_gap else ""
-    return [changed(it, marker=head(n, it.label), hang=head_em(n, it.label) if own_hang else hang) if ok and it.kind == "text" else
+    any_labelled = any(not it.unlabelled for it in items)
+
+    def bare(number: int) -> float:
+        """An item without a label (label: false): after its marker, its lines where the
+        labelled items' text stands, so that the block's texts align: past the widest
+        inline label, or an em in under a label on its line. Where no item has a label,
+        where a label would start, as 記 blocks of lines alone set them (1、○月△日(□)
+        10:00〜 / 2、○×センター25階)."""
+        marker = mark(number)
+        at = past(marker)
+        at = at if at is not None else japanese.em_width(marker) + 1 if marker else 0.0
+        if any_labelled:
+            at = hang if hang is not None else at + 1
+        return at
+
+    return [changed(it, marker=mark(n), hang=bare(n)) if it.unlabelled else
+            changed(it, marker=head(n, it.label), hang=head_em(n, it.label) if own_hang else hang) if ok and it.kind == "text" else
             changed(it, marker=mark(n), head=set_across(it.label, spread) + gap, marker_hang=past(mark(n)))
             for n, (it, ok) in enumerate(zip(items, short), 1)]

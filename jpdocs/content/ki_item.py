@@ -67,6 +67,9 @@ class KiItem:
     # a column as wide as its widest (notice.people: tabulated), a group's label a row
     # of one cell across them, not the titles right-aligned against the names
     flush: bool = False
+    # text: an item without a label (ki: - {label: false, text: […]}), its lines as
+    # written, each where the other items' text stands (ki_form.with_form)
+    unlabelled: bool = False
 
 
 _KI_FIELDS = frozenset(f.name for f in fields(KiItem))

@@ -371,7 +371,7 @@ def compose_ki(spec: Spec, style, path=None, lines=None, groups=None) -> tuple[l
             attached = pointed_attachment(n, e)
             out.append(KiItem(e.label, "text", (style.fill("ki_attachment", title=attached.title),)))
         elif e.text is not None:
-            out.append(KiItem(e.label, "text", tuple(e.text)))
+            out.append(KiItem(e.label or "", "text", tuple(e.text), unlabelled=e.label is False))
         elif e.entries is not None:
             if style.notice.list_marker == "⑴" and len(e.entries) > len(enumeration.PARENTHESIZED):
                 at = N + ("ki", next(i for i, x in enumerate(n.ki) if x is e), "list")
@@ -404,6 +404,8 @@ def compose_ki(spec: Spec, style, path=None, lines=None, groups=None) -> tuple[l
     where = [i for i, e in enumerate(n.ki) if e.heading is None
              for _ in range(len(n.ceremonies) if e.item == "ceremonies" else 1)] if n.ki is not None else []
     for i, it in enumerate(out):
+        if it.unlabelled:          # no label to be told apart by
+            continue
         if it.label in seen:
             at = N + ("ki", where[i]) if n.ki is not None else C + ("extra_items", i - len(entries))
             if n.ki is not None and n.ki[where[i]].label:

@@ -3,12 +3,28 @@ name a party or one of several agreements, and the strict model (frozen; an unkn
 key is an error)."""
 # (The models' modules keep their annotations as text: strict/model.py's _build.)
 
-from typing import Annotated
+from typing import Annotated, Union
 
 from .strict import Model, StringConstraints
+from .strict.fields import MinLen
 
 # Text a user writes: one line or more, never empty.
 Line = Annotated[str, StringConstraints(min_length=1)]
+
+# A title as one line, or as its lines where the page breaks it (an agreement's
+# document.title, a notice's subject): printed a line each, and whole wherever it is
+# named rather than printed (the file's title, the tagged heading's words)
+TitleLines = Union[Line, Annotated[list[Line], MinLen(1)]]
+
+
+def title_text(title: "str | list[str]") -> str:
+    """A title of TitleLines as one string: its lines joined, nothing between them."""
+    return "".join(title) if isinstance(title, list) else title
+
+
+def title_lines(title: "str | list[str]") -> tuple[str, ...]:
+    """A title of TitleLines a line each, as the spec breaks it (one line: itself)."""
+    return tuple(title) if isinstance(title, list) else (title,)
 
 
 class Refers:

@@ -185,6 +185,9 @@ def check_notice(spec: Spec, name: str, lines) -> list[Problem]:
         if n.subtitle:
             problem(N + ("subtitle",), "the notice has no title (subject: false), and a subtitle is a line under"
                                        " the title: give the title, or delete the subtitle")
+    if isinstance(n.subject, list) and len(n.subject) == 1:
+        problem(N + ("subject",), "the subject is given as a list of one line: a list breaks the title where"
+                                  " the page breaks it (two lines or more); write the one line as a string")
     if n.subtitle_joined and not n.subtitle:
         problem(N + ("subtitle_joined",), "subtitle_joined runs the subtitle on after the subject, and there is"
                                           " no subtitle: it would have no effect")
@@ -248,6 +251,12 @@ def _check_ki(spec: Spec, lines, problem) -> None:
         if e.heading is not None:
             _check_heading(n.ki, i, problem)
             continue
+        if e.label is False and (e.item is not None or e.text is None):
+            # an item without a label holds lines as written: what a built-in item, a list,
+            # a table or people would print needs the label that says what it is
+            problem(at + ("label",), "label: false prints an item's lines (text:) without a label, as written;"
+                                     " it goes with text: alone, not with item:, list:, table:, people:,"
+                                     " groups: or attachment: (write the item's label)")
         if e.numbered:
             problem(at + ("numbered",), "numbered numbers a heading over the 記 block's items (heading:) as the"
                                         " notice's sections are numbered; beside an item it would have no effect")

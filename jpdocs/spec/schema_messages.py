@@ -103,9 +103,10 @@ EITHER = {
     frozenset({"string_type", "model_type"}): "expected text or a block of keys (key: value lines, indented under"
                                                " this one), got {got}",
     frozenset({"string_type", "literal_error"}): "expected text, or false for none, got {got}",
-    # a preamble or closing: a line, its paragraphs, or false
-    frozenset({"string_type", "list_type", "literal_error"}): "expected text, a list of its paragraphs, or false"
-                                                               " for none, got {got}",
+    # a preamble or closing: a line, its paragraphs, or false; a notice's subject: a line,
+    # its lines, or false
+    frozenset({"string_type", "list_type", "literal_error"}): "expected text, a list of its paragraphs or"
+                                                               " lines, or false for none, got {got}",
 }
 
 
@@ -207,6 +208,8 @@ def required_kind(loc: tuple, root: type[Model] = Spec, checked: tuple = ()) -> 
     if field is None or not field.is_required():
         return None
     kinds = _kinds(field.annotation)
+    if {"list", "text"} <= kinds and get_origin(field.annotation) in (Union, types.UnionType):
+        return "text"       # a text, or its lines (a notice's subject): a text stands in
     if "list" in kinds:
         return "texts" if get_args(field.annotation) and _kinds(get_args(field.annotation)[0]) == {"text"} else None
     return "date" if "date" in kinds else "text" if "text" in kinds else None

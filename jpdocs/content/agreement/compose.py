@@ -20,6 +20,7 @@ from dataclasses import replace
 from ... import enumeration, japanese
 from ...errors import InputError, Problem
 from ...party_words import party_names
+from ...spec.base import title_text
 from ...spec.blank_checks import blank_keys, unnamed_signers
 from ...spec.load import LoadedSpec
 from ...spec.schema.agreement import own_paragraphs, own_words
@@ -86,7 +87,7 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
     # a title written out is printed as written, and the text calls itself by its kind's
     # word (本協定): a title ending in another kind's word (…に関する覚書 over a 協定書's
     # 本協定は…) is a document that contradicts itself on its first line
-    given_title = "".join(doc.title) if isinstance(doc.title, list) else doc.title
+    given_title = title_text(doc.title) if doc.title else doc.title
     named = named_kind(given_title) if given_title else None
     if named not in (None, doc.kind):
         unsaid = "" if "kind" in doc.model_fields_set else " (kind: not given, the default)"

@@ -12,7 +12,7 @@ from ..annex import Annex
 from ..prose import ProseCentred, ProseHeading, ProseList
 from ..translation import Translation
 from ..cover import Cover
-from ..base import Line, PartyId, PartyKey, Strict
+from ..base import Line, PartyId, PartyKey, Strict, TitleLines
 from ..strict import Field, field_validator, model_validator
 from ..strict.fields import MinLen
 from ..values import ArticleNumber, Date, DateOrPart, FiscalYear, ListNumber, Month, Year
@@ -195,7 +195,7 @@ class AgreementDocument(Strict):
     writing: Optional[Literal[WRITING_STYLES]] = None   # である (default) or です・ます, for the whole text
     draft: bool = False                # a draft (案): marked on every page; dates and names may be left open (null)
     standard: Optional[Line] = None    # a set of the house's standard articles (article_sets), by name
-    title: Optional[Union[Line, Annotated[list[Line], MinLen(1)]]] = None
+    title: Optional[TitleLines] = None
     #                                     default from agreement.title: …との包括連携に関する協定書 (…に関する覚書);
     #                                     a list: the title's lines, broken where the text breaks it
     # a note beside the title on its (last) line, as written, after a full-width space: the

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Annotated, ClassVar, Literal, Optional, Union
 
 from ...enumeration import lead_mark_em
-from ..base import AgreementId, Line, PartyId, PartyKey, Strict
+from ..base import AgreementId, Line, PartyId, PartyKey, Strict, TitleLines, title_lines, title_text
 from ..strict import BeforeValidator, Field, model_validator
 from ..strict.fields import MinLen
 from ..values import NO_ISSUE_DATE, Date, DateTime, IssueDate, Time
@@ -274,7 +274,10 @@ class KiEntry(Strict):
     # (東京都水道局: 1 経緯, 2 覚書主旨, then 3 締結式について over １ 日時 …)
     numbered: bool = False
     item: Optional[Line] = None       # date, place, signatories, agenda, schedule
-    label: Optional[Line] = None      # 協定締結日, 出席者, 内容 …
+    label: Union[Line, Literal[False], None] = None      # 協定締結日, 出席者, 内容 …
+    # false: an item of text without a label, its lines as written (茨城県, 2022: the day,
+    # the venue and the signers each a line of the block): at the other items' text
+    # margin, or where a label starts where no item of the block has one (ki_form.py)
     text: Optional[list[Line]] = None        # paragraphs
     # （１）, （２） …; an entry may hold bullets under its text ({text, bullets, then})
     entries: Optional[list[Union[Line, ListPoint]]] = Field(default=None, alias="list")
@@ -515,7 +518,7 @@ class Correction(Strict):
 
 
 class PressNotice(Strict):
-    template_api: ClassVar[tuple[str, ...]] = ("offices", "issued_on")
+    template_api: ClassVar[tuple[str, ...]] = ("offices", "issued_on", "subject_text", "subject_lines")
     # default from the house style: 報道機関各位; false: no header line (a page that
     # begins with its date and title)
     header: Union[Line, Literal[False], None] = None
@@ -547,7 +550,10 @@ class PressNotice(Strict):
     # false: no title at all, as a page's stored copy begins at its text (no label, no
     # subtitle, no date in the title's line beside it: checked); the document's title in
     # the file's properties, never printed, is then the agreement's, named in the build
-    subject: Union[Line, Literal[False]]
+    # a list: the title's lines, broken where the page breaks it, each centred as the
+    # title is (株式会社ファミリーマートと宮城県が / 「地域活性化包括連携協定」を締結, as
+    # document.title breaks an agreement's); whole, without the break, in the file's title
+    subject: Union[TitleLines, Literal[False]]
     subtitle: Optional[Line] = None       # a line under the subject: 〜兵庫県豊岡市と岡山県奈義町との連携〜
     # true: the subtitle run on after the subject, as the title's second half on its line
     # (…包括的連携協定－知的・人的資源を活用して「魅力的な街づくり」を－, 麗澤大学), not under it
@@ -594,6 +600,16 @@ class PressNotice(Strict):
     def issued_on(self):
         """The date of issue, or None where the page gives none (issue_date: none)."""
         return None if self.issue_date == NO_ISSUE_DATE else self.issue_date
+
+    @property
+    def subject_text(self) -> str:
+        """The subject whole, its lines joined (the file's title); "" for none."""
+        return "" if self.subject is False else title_text(self.subject)
+
+    @property
+    def subject_lines(self) -> tuple[str, ...]:
+        """The subject a line each, as the spec breaks it; () for none."""
+        return () if self.subject is False else title_lines(self.subject)
 
     def offices(self, issuer: str) -> list[str]:
         """The lines under the date that name who issues the notice: the issuing office,

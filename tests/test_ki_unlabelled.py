@@ -1,0 +1,132 @@
+"""An item of the 記 block without a label (ki: - {label: false, text: […]}): its lines
+as written, where the other items' text stands, so that a block mixing labelled and
+unlabelled items aligns (under 日時 on its line, or past the widest inline 日時：);
+where no item has a label, where a label would start (茨城県, 2022: the day, the venue
+and the signers, each a line at the text's margin). Built by the real command line; the
+PDF's glyphs measured, the DOCX's indents read back; the key refused where it has no
+meaning, at its file and line."""
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+from lxml import etree
+
+from jpdocs import cli
+
+from conftest import ROOT, needs_poppler
+from test_notice_format import check, line_of, variant
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+REAL = ROOT / "tests" / "data" / "real"
+NOTE = "当日は報道機関の方の取材が可能です。"
+# the seed's 記 block as a list, an item without a label between 日時 and 場所
+KI = ("  closing_ijo: false",
+      f"  ki:\n    - date\n    - {{label: false, text: [{NOTE}]}}\n    - place\n    - signatories\n    - agenda\n"
+      "  closing_ijo: false")
+
+
+def built(spec: Path, out: Path, capsys) -> Path:
+    code = cli.main([str(spec), "-o", str(out), "--kinds", "press-notice", "--format", "pdf,docx", "--force"])
+    assert code == 0, capsys.readouterr().err
+    return out / spec.stem / "press-notice.pdf"
+
+
+def rows(pdf: Path) -> list[list[dict]]:
+    """The first page's glyphs by line, left to right, spaces left out."""
+    import pdfplumber
+    by_line: dict[int, list] = {}
+    with pdfplumber.open(pdf) as doc:
+        for c in doc.pages[0].chars:
+            if not c["text"].isspace():
+                by_line.setdefault(round(c["bottom"]), []).append(c)
+    return [sorted(row, key=lambda c: c["x0"]) for _, row in sorted(by_line.items())]
+
+
+def line_with(lines: list[list[dict]], text: str) -> list[dict]:
+    return next(row for row in lines if text in "".join(c["text"] for c in row))
+
+
+def first_glyph(row: list[dict], text: str) -> dict:
+    return row["".join(c["text"] for c in row).index(text)]
+
+
+def text_starts(docx: Path) -> dict[str, float]:
+    """Each DOCX paragraph's left indent (em: leftChars / 100, from its style where not
+    its own), where its text (or a hanging item's text after its marker) starts, by
+    the paragraph's text."""
+    with zipfile.ZipFile(docx) as z:
+        body = etree.fromstring(z.read("word/document.xml"))
+        styles = etree.fromstring(z.read("word/styles.xml"))
+    by_style = {s.get(f"{W}styleId"): s.find(f"{W}pPr/{W}ind") for s in styles.iter(f"{W}style")}
+    out = {}
+    for p in body.iter(f"{W}p"):
+        text = "".join(t.text or "" for t in p.iter(f"{W}t"))
+        ind = p.find(f"{W}pPr/{W}ind")
+        if ind is None:
+            name = p.find(f"{W}pPr/{W}pStyle")
+            ind = by_style.get(name.get(f"{W}val")) if name is not None else None
+        out[text] = int(ind.get(f"{W}leftChars", 0)) / 100 if ind is not None else 0.0
+    return out
+
+
+def docx_start(starts: dict[str, float], text: str) -> float:
+    return next(v for k, v in starts.items() if text in k)
+
+
+@needs_poppler
+def test_the_real_case_sets_each_line_at_the_text_margin(tmp_path, capsys):
+    """茨城県's day, venue and signers: each a whole line, its first glyph at the text's
+    margin (where the opening's second line starts), no 記 and no number; before, they
+    were a section's paragraphs, each one em in. The DOCX: each a paragraph of its own,
+    not indented."""
+    pdf = built(REAL / "ibaraki-yokohama-port-2022.yaml", tmp_path / "out", capsys)
+    lines = rows(pdf)
+    texts = ["".join(c["text"] for c in row) for row in lines]
+    margin = line_with(lines, "地域の活性化")[0]["x0"]       # the opening's second line
+    for line in ("令和4年12月21日(水曜日)", "都道府県会館", "茨城県知事大井川和彦", "横浜市長山中竹春"):
+        assert line in texts, texts
+        assert abs(line_with(lines, line)[0]["x0"] - margin) < 0.5, (line, line_with(lines, line)[0], margin)
+    assert "記" not in texts
+    starts = text_starts(pdf.with_suffix(".docx"))
+    for line in ("令和4年12月21日(水曜日)", "都道府県会館", "茨城県知事　大井川　和彦", "横浜市長　山中　竹春"):
+        assert docx_start(starts, line) == 0.0, (line, starts)
+
+
+@needs_poppler
+def test_an_unlabelled_item_stands_under_the_labelled_items_text(tmp_path, capsys):
+    """The default house (１, then 日時 on its line and the text an em in under it): the
+    item without a label, numbered ２ as any item, its text where 日時's text starts."""
+    pdf = built(variant(tmp_path, KI), tmp_path / "out", capsys)
+    lines = rows(pdf)
+    date_text = line_with(lines, "２月27日")[0]
+    note = line_with(lines, NOTE)
+    assert "".join(c["text"] for c in note) == "２" + NOTE
+    assert abs(first_glyph(note, "当")["x0"] - date_text["x0"]) < 0.5, (note[:2], date_text)
+    assert abs(note[0]["x0"] - line_with(lines, "場所")[0]["x0"]) < 0.5      # its marker under ３
+    starts = text_starts(pdf.with_suffix(".docx"))
+    assert docx_start(starts, NOTE) == docx_start(starts, "２月27日") == 3.0, starts
+
+
+@needs_poppler
+def test_with_inline_labels_it_starts_where_their_text_does(tmp_path, capsys):
+    """Inline labels (１　日時：令和…): the item without a label's text where every run-in
+    text starts, past the widest label, in the PDF and the DOCX."""
+    pdf = built(variant(tmp_path, KI, style='notice:\n  ki_label: inline\n  ki_label_gap: "："\n'),
+                tmp_path / "out", capsys)
+    lines = rows(pdf)
+    date_line = line_with(lines, "２月27日")
+    note = line_with(lines, NOTE)
+    assert abs(first_glyph(note, "当")["x0"] - first_glyph(date_line, "令")["x0"]) < 0.5, (note[:2], date_line[:6])
+    starts = text_starts(pdf.with_suffix(".docx"))
+    assert docx_start(starts, NOTE) == docx_start(starts, "日時：") > 0, starts
+
+
+def test_label_false_beside_anything_but_text_is_refused(tmp_path, capsys):
+    """label: false prints lines as written: a built-in item or a list needs the label
+    that says what it is. Refused at the key's line, exit 1, no traceback."""
+    for body in ("    - {item: date, label: false}\n", "    - {label: false, list: [x]}\n"):
+        path = variant(tmp_path, ("  closing_ijo: false", "  ki:\n" + body + "  closing_ijo: false"))
+        code, _, err = check(path, capsys)
+        at = f"error: {path}:{line_of(path, 'label: false')}: press_notice.ki[0].label: label: false prints"
+        assert code == 1 and at in err and "Traceback" not in err, err
