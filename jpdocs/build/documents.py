@@ -98,6 +98,7 @@ def context(loaded: LoadedSpec, style: HouseStyle, agreement_text: bool, final: 
         "photo_files": {photo.file: str(loaded.file(photo.file)) for _, photo in photos_of(spec)},
     }
     ctx["ki"] = []
+    ctx["closing_lines"] = []
     ctx["event_line"] = None
     ctx["label_table"] = None
     # notice.date_place: before_title: the title's line begins with the date of issue; a
@@ -115,6 +116,9 @@ def context(loaded: LoadedSpec, style: HouseStyle, agreement_text: bool, final: 
         from ..content.typed_bullets import check_typed_bullets
         check_typed_bullets(spec.press_notice, style, loaded.path, loaded.lines)
         check_head(spec, style, loaded.path, loaded.lines)
+        from ..content.closing import closing_lines
+        # the message's closing at its foot (press_notice.closing), its lines as printed
+        ctx["closing_lines"] = closing_lines(spec.press_notice.closing, style, loaded.path, loaded.lines)
         check_contacts(spec, style, loaded.path, loaded.lines)
         from ..content.label_table import check_label_table, label_table
         check_label_table(spec, style, loaded.path, loaded.lines)
