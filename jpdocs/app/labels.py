@@ -173,8 +173,8 @@ LABELS: dict[tuple[str, str], tuple[str, str]] = {
     ("Closing", "body"): ("団体名", "例：東京都行政書士会府中支部"),
     ("Closing", "title"): ("肩書", "例：支部長、鹿児島県警察本部長"),
     ("Closing", "name"): ("氏名", "例：石原　静"),
-    ("Closing", "lines"): ("行の組み方", "各行に置く要素（date, body, title, name）を順に。例：[[body, title, name, date]] で一行に。書かなければ一つずつ一行"),
-    ("Closing", "place"): ("位置", "end：本文の最後（既定）、after_opening：冒頭の本文の直後（式の項目の前）"),
+    ("Closing", "lines"): ("行の組み方", "各行に置く要素（日付・団体名・肩書・氏名）を印刷する順に。例：団体名・肩書・氏名・日付を一行に。書かなければ要素ごとに一行（日付、団体名、肩書、氏名の順）"),
+    ("Closing", "place"): ("位置", "本文の最後（既定）か、冒頭の本文の直後（式の項目の前）"),
     ("PressNotice", "background"): ("経緯", "締結に至った経緯"),
     ("PressNotice", "sections"): ("記の後の節", "見出しと段落（例：【○○町とは】）"),
     ("PressNotice", "embargo"): ("解禁", ""),
@@ -380,6 +380,7 @@ OPTION_WORDS: dict[tuple[str, str], dict[str, str]] = {
     ("Translation", "language"): {"en": "英語"},
     ("Attachment", "document"): {"overview": "協定の概要"},
     ("KiGroup", "item"): {"signatories": "締結者"},
+    ("Closing", "place"): {"end": "本文の最後", "after_opening": "冒頭の本文の直後"},
 }
 
 # Words a field's box takes as typed, which its help names (quoted, 「date」): a free text
