@@ -2452,6 +2452,12 @@ VARIANTS.update({f"closing-{name}": (_CLOSING, _CLOSING + f"  closing: {closing}
     ("part-not-given", "{name: 北見　太郎, lines: [[title, name]]}"),
     ("part-unplaced", "{title: 局長, name: 北見　太郎, lines: [[name]]}"),
 )})
+# a closing after the opening where nothing follows the opening (no ceremony, no background)
+VARIANTS["closing-after-opening-alone"] = [
+    (SEED[SEED.index("  ceremony:\n"):SEED.index("  closing_ijo:")], ""),
+    (SEED[SEED.index("  background:\n"):SEED.index("  press_request:\n")], ""),
+    ("    - つきましては、本協定の締結式を次のとおり執り行います。\n", ""),
+    ("  closing_ijo: false\n", "  closing_ijo: false\n  closing: {name: 北見　太郎, place: after_opening}\n")]
 
 
 def _square_or_die(task: int) -> int:

@@ -112,3 +112,20 @@ def test_a_malformed_closing_is_refused_at_its_line(closing, key, message, tmp_p
     code, _, err = check(path, capsys)
     line = path.read_text(encoding="utf-8").splitlines().index(f"  closing: {{{closing}}}") + 1
     assert code == 1 and f"error: {path}:{line}: {key}: " in err and message in err, err
+
+
+def test_a_closing_after_an_opening_nothing_follows_is_refused_at_its_place(tmp_path, capsys):
+    """place: after_opening where nothing follows the opening (no ceremony's items, no
+    background, no section): the closing would stand where place: end sets it; the key
+    has no effect, an error at its line, and nothing is written."""
+    text = (REAL.parent.parent.parent / "specs" / "2024-02-27-okhotsk-kitami.yaml").read_text(encoding="utf-8")
+    pairs = [(text[text.index("  ceremony:\n"):text.index("  closing_ijo:")], ""),
+             (text[text.index("  background:\n"):text.index("  press_request:\n")], ""),
+             ("    - つきましては、本協定の締結式を次のとおり執り行います。\n", ""),
+             (CLOSING[0], CLOSING[1] % "name: 北見　太郎, place: after_opening")]
+    path = variant(tmp_path, *pairs)
+    code = cli.main([str(path), "-o", str(tmp_path / "out"), "--kinds", "press-notice", "--format", "pdf,docx"])
+    err = capsys.readouterr().err
+    line = path.read_text(encoding="utf-8").splitlines().index("  closing: {name: 北見　太郎, place: after_opening}") + 1
+    assert code == 1 and f"error: {path}:{line}: press_notice.closing.place: place: after_opening" in err, err
+    assert not list((tmp_path / "out").rglob("*.pdf")) and not list((tmp_path / "out").rglob("*.docx"))

@@ -156,6 +156,8 @@ def context(loaded: LoadedSpec, style: HouseStyle, agreement_text: bool, final: 
                    if spec.press_notice.sections_follow_items else 0)
         ctx["notice_sections"] = numbered_sections(spec.press_notice, style, follows)
         ctx["sections"] = [(section, heading) for section, heading, _ in ctx["notice_sections"]]
+        from ..content.closing import check_place
+        check_place(spec.press_notice, ctx["ki"], ctx["notice_sections"], loaded.path, loaded.lines)
         loaded.notes.extend(document_notes(loaded, style))
         if all(p.signer() for p in spec.signatories()):   # else no document prints them (spec/checks.py)
             ctx["signatory_rows"] = signatory_rows(spec, style.notice.signer_order)

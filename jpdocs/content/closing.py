@@ -32,3 +32,17 @@ def closing_lines(closing, style, path=None, lines=None) -> list[str]:
         texts["date"] = date_text(day, style.digits, style.dates, weekday=False)
     order = closing.lines or [[part] for part in PARTS if part in texts]
     return [JOIN.join(texts[part] for part in line) for line in order]
+
+
+def check_place(n, ki, sections, path=None, lines=None) -> None:
+    """place: after_opening sets the closing before what follows the opening (the 記
+    block's items, the notice's sections, the background, the embargo line); where
+    nothing follows it, the closing stands where place: end sets it, and the key has
+    no effect."""
+    if n.closing is None or n.closing.place != "after_opening" or ki or sections or n.background or n.embargo:
+        return
+    at = AT + ("place",)
+    raise InputError([Problem(str(path), line_of(lines or {}, at), dotted(at),
+                              "place: after_opening sets the closing straight after the opening, and nothing"
+                              " follows the opening (no 記 items, sections, background or embargo line): it"
+                              " stands where place: end sets it, and the key has no effect; remove it")])
