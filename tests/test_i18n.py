@@ -2439,6 +2439,32 @@ TEMPLATE_VARIANTS.update({
     "whole-lines": '<document kind="press-notice"><p><whole>a<b>b</b></whole></p></document>',
 })
 
+# the site's category under the date of issue (notice.category_place: under_date): beside
+# a date with no line of its own, and a notice without a date of issue
+STYLE_VARIANTS["category-under-date-in-title"] = "notice:\n  date_place: before_title\n  category_place: under_date\n"
+COMPANIONS["style-category-under-date-in-title.yaml"] = STYLE_VARIANTS["category-under-date-in-title"]
+VARIANTS["house-style-category-under-date-in-title"] = (_STYLE, _STYLE + "style: style-category-under-date-in-title.yaml\n")
+COMPANIONS["style-category-under-date.yaml"] = "notice:\n  category_place: under_date\n"
+VARIANTS["category-under-no-date"] = [(_STYLE, _STYLE + "style: style-category-under-date.yaml\n"),
+                                      ("issue_date: 2024-02-16", "category_line: お知らせ\n  issue_date: none")]
+# a message's closing (press_notice.closing): no one signing it, its lines empty, a line
+# of no part, a part twice, a part not given, a part given and placed nowhere
+_CLOSING = "  closing_ijo: false\n"
+VARIANTS.update({f"closing-{name}": (_CLOSING, _CLOSING + f"  closing: {closing}\n") for name, closing in (
+    ("no-signer", "{date: 2024-02-16}"),
+    ("lines-empty", "{name: 北見　太郎, lines: []}"),
+    ("line-empty", "{name: 北見　太郎, lines: [[name], []]}"),
+    ("part-twice", "{name: 北見　太郎, lines: [[name, name]]}"),
+    ("part-not-given", "{name: 北見　太郎, lines: [[title, name]]}"),
+    ("part-unplaced", "{title: 局長, name: 北見　太郎, lines: [[name]]}"),
+)})
+# a closing after the opening where nothing follows the opening (no ceremony, no background)
+VARIANTS["closing-after-opening-alone"] = [
+    (SEED[SEED.index("  ceremony:\n"):SEED.index("  closing_ijo:")], ""),
+    (SEED[SEED.index("  background:\n"):SEED.index("  press_request:\n")], ""),
+    ("    - つきましては、本協定の締結式を次のとおり執り行います。\n", ""),
+    ("  closing_ijo: false\n", "  closing_ijo: false\n  closing: {name: 北見　太郎, place: after_opening}\n")]
+
 
 def _square_or_die(task: int) -> int:
     """A worker's task (build/workers.py) whose process is killed as it builds."""

@@ -256,6 +256,21 @@ def test_the_lines_of_the_page_are_lines(cid, built):
 
 
 @needs_poppler
+@pytest.mark.parametrize("cid", cases("test_the_lines_stand_in_the_page_s_order", fact="expect_runs"))
+def test_the_lines_stand_in_the_page_s_order(cid, built):
+    """`expect_runs`: lines the page sets one after another (a date and the category under
+    it, a closing's date, office and name) are whole lines of one built PDF, each run
+    straight after one another in the order given, nothing between them."""
+    case = built[cid]
+    pages = [[fold(line) for line in visual_lines(pdf)] for pdf in case.pdfs]
+    for run in case.facts["expect_runs"]:
+        run = [fold(str(line)) for line in run]
+        found = any(lines[i:i + len(run)] == run for lines in pages for i in range(len(lines)))
+        near = [lines[max(0, i - 1):i + len(run)] for lines in pages for i, line in enumerate(lines) if line == run[0]]
+        assert found, (cid, run, near)
+
+
+@needs_poppler
 @pytest.mark.parametrize("cid", cases("test_the_date_stands_where_the_page_sets_it", fact="date_place"))
 def test_the_date_stands_where_the_page_sets_it(cid, built):
     """`date_place` (the house's notice.date_place and date_align): the date line as the

@@ -240,7 +240,7 @@ def test_logo_problems(tmp_path):
     (setting("press_notice", "subjectt", "x"), "subjectt:", "press_notice.subjectt",
      "unknown key 'subjectt'; did you mean 'subject'?"),
     (setting("press_notice", "zzzz", "x"), "zzzz:", "press_notice.zzzz",
-     "unknown key 'zzzz'; allowed here: after, also, attachments, background, category_line, ceremonies, ceremony, closing_ijo, contacts, contacts_lead, correction, "
+     "unknown key 'zzzz'; allowed here: after, also, attachments, background, category_line, ceremonies, ceremony, closing, closing_ijo, contacts, contacts_lead, correction, "
      "date_prefix, date_suffix, embargo, event_line, header, issue_date, issue_time, issuer_label, issuing_office, ki, kind_line, opening, "
      "opening_heading, press_request, section_marker, sections, sections_follow_items, subject, subject_label, subtitle, subtitle_joined"),
     (setting("parties", "bureau", "nmae", "x"), "nmae:", "parties.bureau.nmae",

@@ -142,7 +142,7 @@ LABELS: dict[tuple[str, str], tuple[str, str]] = {
     ("PressNotice", "issuing_office"): ("発信部署", "空欄なら発信者。連名で発表するなら部署ごとに一行。「発信部署の行なし」：日付の下に発信部署を書かない（レターヘッドやサイトが部署を示す）"),
     ("PressNotice", "issuer_label"): ("同時発表", ""),
     ("PressNotice", "kind_line"): ("資料の種別（見出しの下に中央揃え）", "例：記者発表資料"),
-    ("PressNotice", "category_line"): ("掲載欄・カテゴリ（最初の行に左寄せ）", "例：お知らせ、事務所トピックス"),
+    ("PressNotice", "category_line"): ("掲載欄・カテゴリ（最初の行に左寄せ、様式により日付の下の行）", "例：お知らせ、事務所トピックス"),
     ("PressNotice", "issue_date"): ("配布日", "例：2024-02-16 または 令和6年2月16日。日付を示さないページ（ウェブの報告など）は「日付を示さない」にチェック"),
     ("PressNotice", "date_prefix"): ("日付の前", "例：公開日："),
     ("PressNotice", "date_suffix"): ("日付の後ろ", "例：配布"),
@@ -168,6 +168,13 @@ LABELS: dict[tuple[str, str], tuple[str, str]] = {
     ("CeremonyOfSeveral", "notes"): ("注記", "この締結式の項目の下に書かれたとおり（※…）"),
     ("PressNotice", "ki"): ("記の項目", "空欄なら標準の項目"),
     ("PressNotice", "closing_ijo"): ("以上", "最後に「以上」を付ける"),
+    ("PressNotice", "closing"): ("結び（日付・署名）", "メッセージの末尾に、手紙の署名のように右寄せで置く日付・団体名・肩書・氏名。書いたものだけ印刷"),
+    ("Closing", "date"): ("日付", "例：平成31年1月25日。年と月だけ（平成28年8月）や年だけでもよく、書いたとおりに載る。曜日は付けない"),
+    ("Closing", "body"): ("団体名", "例：東京都行政書士会府中支部"),
+    ("Closing", "title"): ("肩書", "例：支部長、鹿児島県警察本部長"),
+    ("Closing", "name"): ("氏名", "例：石原　静"),
+    ("Closing", "lines"): ("行の組み方", "各行に置く要素（日付・団体名・肩書・氏名）を印刷する順に。例：団体名・肩書・氏名・日付を一行に。書かなければ要素ごとに一行（日付、団体名、肩書、氏名の順）"),
+    ("Closing", "place"): ("位置", "本文の最後（既定）か、冒頭の本文の直後（式の項目の前）"),
     ("PressNotice", "background"): ("経緯", "締結に至った経緯"),
     ("PressNotice", "sections"): ("記の後の節", "見出しと段落（例：【○○町とは】）"),
     ("PressNotice", "embargo"): ("解禁", ""),
@@ -373,6 +380,7 @@ OPTION_WORDS: dict[tuple[str, str], dict[str, str]] = {
     ("Translation", "language"): {"en": "英語"},
     ("Attachment", "document"): {"overview": "協定の概要"},
     ("KiGroup", "item"): {"signatories": "締結者"},
+    ("Closing", "place"): {"end": "本文の最後", "after_opening": "冒頭の本文の直後"},
 }
 
 # Words a field's box takes as typed, which its help names (quoted, 「date」): a free text

@@ -98,6 +98,7 @@ def context(loaded: LoadedSpec, style: HouseStyle, agreement_text: bool, final: 
         "photo_files": {photo.file: str(loaded.file(photo.file)) for _, photo in photos_of(spec)},
     }
     ctx["ki"] = []
+    ctx["closing_lines"] = []
     ctx["event_line"] = None
     ctx["label_table"] = None
     # notice.date_place: before_title: the title's line begins with the date of issue; a
@@ -115,6 +116,9 @@ def context(loaded: LoadedSpec, style: HouseStyle, agreement_text: bool, final: 
         from ..content.typed_bullets import check_typed_bullets
         check_typed_bullets(spec.press_notice, style, loaded.path, loaded.lines)
         check_head(spec, style, loaded.path, loaded.lines)
+        from ..content.closing import closing_lines
+        # the message's closing at its foot (press_notice.closing), its lines as printed
+        ctx["closing_lines"] = closing_lines(spec.press_notice.closing, style, loaded.path, loaded.lines)
         check_contacts(spec, style, loaded.path, loaded.lines)
         from ..content.label_table import check_label_table, label_table
         check_label_table(spec, style, loaded.path, loaded.lines)
@@ -152,6 +156,8 @@ def context(loaded: LoadedSpec, style: HouseStyle, agreement_text: bool, final: 
                    if spec.press_notice.sections_follow_items else 0)
         ctx["notice_sections"] = numbered_sections(spec.press_notice, style, follows)
         ctx["sections"] = [(section, heading) for section, heading, _ in ctx["notice_sections"]]
+        from ..content.closing import check_place
+        check_place(spec.press_notice, ctx["ki"], ctx["notice_sections"], loaded.path, loaded.lines)
         loaded.notes.extend(document_notes(loaded, style))
         if all(p.signer() for p in spec.signatories()):   # else no document prints them (spec/checks.py)
             ctx["signatory_rows"] = signatory_rows(spec, style.notice.signer_order)

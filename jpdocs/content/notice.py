@@ -45,6 +45,7 @@ def check_head(spec: Spec, style, path=None, lines=None) -> None:
                                   " style that sets the date on a line of its own")])
     check_prefix_line_end(n, style, path, lines)
     check_correction_place(n, style, path, lines)
+    check_category_place(n, style, path, lines)
     if not style.notice.date_above_header:
         return
     if n.issued_on is None and (n.after is None or n.after.issued_on is None):
@@ -83,6 +84,20 @@ def check_correction_place(n, style, path=None, lines=None) -> None:
                               f"the correction's lines stand in the head under the date of issue, and the house"
                               f" sets the date elsewhere ({where}): use a house style that sets the date in the"
                               " head, or remove correction")])
+
+
+def check_category_place(n, style, path=None, lines=None) -> None:
+    """A house that sets the site's category under the date of issue
+    (notice.category_place: under_date) has no line to set it under where the notice
+    gives no date (issue_date: none): refused, not moved to the top unasked."""
+    if not n.category_line or n.issued_on is not None or style.notice.category_place != "under_date":
+        return
+    at = N + ("category_line",)
+    raise InputError([Problem(str(path), line_of(lines or {}, at), dotted(at),
+                              "the house sets the site's category on the line under the date of issue"
+                              " (notice.category_place: under_date), and this notice has no date of issue"
+                              " (issue_date: none): the category would have no line to stand under; give the"
+                              " date, or use a house style that sets the category first")])
 
 
 def check_prefix_line_end(n, style, path=None, lines=None) -> None:

@@ -46,10 +46,12 @@ def cross_check(spec: Spec, name: str, lines) -> list[Problem]:
                                     " or say issuing: false if this party is not of the issuing side"))
     if notice:
         from .joint import check_also
+        from .closing_checks import check_closing
         from .issue_checks import check_issue_dates
         from .notice_checks import check_notice
         problems += check_notice(spec, name, lines)
         problems += check_issue_dates(spec, name, lines)
+        problems += check_closing(spec, name, lines)
         problems += check_also(spec, name, lines)
         problems += check_attachments(spec, name, lines)
     if spec.agreement:

@@ -319,6 +319,13 @@ def _notice_problems(style: HouseStyle, name: str, lines: dict) -> list[Problem]
         problems.append(Problem(name, line_of(lines, ("notice", "office_place")), "notice.office_place",
                                 f"office_place: date_line sets the issuing office on the date's line, and with"
                                 f" {where} the date has no line of its own: it would have no effect"))
+    if style.notice.category_place == "under_date" and (style.notice.date_place in ("before_title", "after_title")
+                                                        or style.notice.head_form == "label_table"):
+        where = (f"head_form: {style.notice.head_form}" if style.notice.head_form == "label_table"
+                 else f"date_place: {style.notice.date_place}")
+        problems.append(Problem(name, line_of(lines, ("notice", "category_place")), "notice.category_place",
+                                f"category_place: under_date sets the site's category on the line under the date,"
+                                f" and with {where} the date has no line of its own: it would have no effect"))
     if style.notice.office_place == "with_date" and style.notice.date_place not in ("under_title", "foot"):
         problems.append(Problem(name, line_of(lines, ("notice", "office_place")), "notice.office_place",
                                 f"office_place: with_date sets the issuing office under the date where the date stands"

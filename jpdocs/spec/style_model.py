@@ -239,6 +239,14 @@ class NoticeStyle(StyleModel):
     # moves. Beside date_above_header: true an error (that key sets the date above it, in
     # the head)
     header_place: Literal["head", "under_title"] = "head"
+    # where the site's category (press_notice.category_line) stands: the notice's first
+    # line, at the left (default: お知らせ over everything), or under_date: on the line
+    # under the date of issue wherever that line stands, set as the date is (2010年04月23日
+    # / 社会・環境, as ファミリーマート dates its news; under the title, 2017.10.25 / 地域, as
+    # 弘前大学's topics). Beside a date with no line of its own (date_place: before_title,
+    # after_title; head_form: label_table) an error; a notice without a date of issue
+    # (issue_date: none) and a category is refused (content/notice.py)
+    category_place: Literal["first", "under_date"] = "first"
     # the date line at the right (default, as a letter dates it) or at the left, wherever it
     # stands (大分県's 知事通信 sets 平成27年3月19日 at the left under its title)
     date_align: Literal["right", "left"] = "right"

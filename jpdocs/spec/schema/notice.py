@@ -10,7 +10,7 @@ from ...enumeration import lead_mark_em
 from ..base import AgreementId, Line, PartyId, PartyKey, Strict, TitleLines, title_lines, title_text
 from ..strict import BeforeValidator, Field, model_validator
 from ..strict.fields import MinLen
-from ..values import NO_ISSUE_DATE, Date, DateTime, IssueDate, Time
+from ..values import NO_ISSUE_DATE, Date, DateOrPart, DateTime, IssueDate, Time
 
 
 class Person(Strict):
@@ -517,6 +517,33 @@ class Correction(Strict):
     changed: Optional[list[Line]] = None
 
 
+# A part of a message's closing (Closing.lines): its date, the body's name, the signer's
+# title and name.
+ClosingPart = Literal["date", "body", "title", "name"]
+
+
+class Closing(Strict):
+    """A message's closing at its foot, as a letter is signed (鹿児島県警察本部長's message
+    on the police's page: 平成28年8月 / 鹿児島県警察本部長 / 種部滋康): each part printed
+    only where the spec gives it, nothing added, at the right. The date is the page's,
+    whole or a month (平成28年8月) or a year alone, printed as given, never padded to a day
+    (values.date_or_part_value), in the house's calendar without a weekday."""
+    date: Optional[DateOrPart] = None
+    body: Optional[Line] = None           # the body that speaks: 東京都行政書士会府中支部
+    title: Optional[Line] = None          # the signer's title: 支部長, 鹿児島県警察本部長
+    name: Optional[Line] = None           # the signer's name: 石原　静
+    # the lines as the page sets them, each the parts it holds in order, joined by a
+    # full-width space: [[body, title, name, date]] → 東京都行政書士会府中支部　支部長　石原　静
+    # 平成31年1月25日 on one line. Default: each given part a line of its own, in the order
+    # date, body, title, name. Every given part named once, no other (spec/closing_checks.py)
+    lines: Optional[list[list[ClosingPart]]] = None
+    # where it stands: at the end of the notice's text, after its last section and before
+    # 以上 and the contacts (end, default), or straight after the opening, where the
+    # message ends before the ceremony's items and sections follow it (after_opening:
+    # 府中支部's message, then 協定締結セレモニー)
+    place: Literal["end", "after_opening"] = "end"
+
+
 class PressNotice(Strict):
     template_api: ClassVar[tuple[str, ...]] = ("offices", "issued_on", "subject_text", "subject_lines")
     # default from the house style: 報道機関各位; false: no header line (a page that
@@ -577,6 +604,9 @@ class PressNotice(Strict):
     ceremonies: list[CeremonyOfSeveral] = []
     ki: Optional[list[KiItemSpec]] = None   # the 記 block's items in order (default: the built-in ones)
     closing_ijo: bool = False         # 以上 after the notice's last section (before the request and contact boxes)
+    # a message's closing, as a letter is signed: its date, the body, the signer's title
+    # and name, at the right after the text (Closing); the notice's only, not the release after's
+    closing: Optional[Closing] = None
     background: Optional[Background] = None
     sections: list[Section] = []      # sections of the notice's own, after the 記 block and the background
                                       # (before_ki: true, before the 記 block)
