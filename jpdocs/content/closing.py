@@ -22,7 +22,7 @@ def closing_lines(closing, style, path=None, lines=None) -> list[str]:
     texts = {part: getattr(closing, part) for part in PARTS if getattr(closing, part) is not None}
     day = texts.get("date")
     if isinstance(day, japanese.PartialDate):
-        calendar = "western" if style.dates.calendar == "western" else style.dates.calendar
+        calendar = style.dates.calendar
         why = japanese.part_era_problem(day) if calendar != "western" else None
         if why:
             at = AT + ("date",)
