@@ -248,6 +248,17 @@ def _article_form_problems(ag: AgreementStyle, name: str, lines: dict) -> list[P
     return problems
 
 
+def _date_without_line(style: HouseStyle) -> str:
+    """The house's key that leaves the date of issue no line of its own (set in the
+    title's line, or as a row of the head's table), as its message names it; "" where
+    the date has a line."""
+    if style.notice.head_form == "label_table":
+        return f"head_form: {style.notice.head_form}"
+    if style.notice.date_place in ("before_title", "after_title"):
+        return f"date_place: {style.notice.date_place}"
+    return ""
+
+
 def _notice_problems(style: HouseStyle, name: str, lines: dict) -> list[Problem]:
     """The 記 item's marker may use {number} only; the 次第's step marker is written as
     an agreement's item marker, and only a 次第 set a step a line has one; a schedule's
@@ -312,17 +323,12 @@ def _notice_problems(style: HouseStyle, name: str, lines: dict) -> list[Problem]
                                 f"date_place: {style.notice.date_place} sets the date of issue away from the head, and"
                                 " date_above_header: true sets it there, above the header line: the two contradict;"
                                 " remove one"))
-    if style.notice.office_place == "date_line" and (style.notice.date_place in ("before_title", "after_title")
-                                                     or style.notice.head_form == "label_table"):
-        where = (f"head_form: {style.notice.head_form}" if style.notice.head_form == "label_table"
-                 else f"date_place: {style.notice.date_place}")
+    where = _date_without_line(style)
+    if style.notice.office_place == "date_line" and where:
         problems.append(Problem(name, line_of(lines, ("notice", "office_place")), "notice.office_place",
                                 f"office_place: date_line sets the issuing office on the date's line, and with"
                                 f" {where} the date has no line of its own: it would have no effect"))
-    if style.notice.category_place == "under_date" and (style.notice.date_place in ("before_title", "after_title")
-                                                        or style.notice.head_form == "label_table"):
-        where = (f"head_form: {style.notice.head_form}" if style.notice.head_form == "label_table"
-                 else f"date_place: {style.notice.date_place}")
+    if style.notice.category_place == "under_date" and where:
         problems.append(Problem(name, line_of(lines, ("notice", "category_place")), "notice.category_place",
                                 f"category_place: under_date sets the site's category on the line under the date,"
                                 f" and with {where} the date has no line of its own: it would have no effect"))
