@@ -70,7 +70,7 @@ ATTRIBUTES = {
     "document": ("kind", "title", "author", "subject", "orientation", "fit", "min_size", "cover"),
     "p": ("style", "align", "indent", "left", "before", "after", "tracking", "keep", "breaks", "lang", "list",
           "number", "seq", "link"),
-    "h": ("level", "style", "align", "left", "before"), "item": ("marker", "style", "level", "hang", "before", "list", "seq"),
+    "h": ("level", "style", "align", "left", "before", "after"), "item": ("marker", "style", "level", "hang", "before", "list", "seq"),
     "ki": ("closing",), "keep": (), "table": ("widths", "border", "style", "keep", "padding", "fit"), "tr": (),
     "td": ("shade", "align", "valign", "colspan", "colour", "header", "style", "breaks"),
     "spacer": ("height",), "pagebreak": ("numbers", "text_page", "key"),
@@ -506,7 +506,7 @@ def _tracked_plain(p: m.Paragraph, source: str) -> None:
 def _heading_fields(el: ET.Element, source: str) -> dict:
     return dict(level=_whole_number(el, "level", 1, 1, 6), style=el.attrib.get("style", "heading"),
                 align=_choice(el, "align", _ALIGNS), left_indent=_num(el, "left", 0.0),
-                space_before=_num(el, "before", None))
+                space_before=_num(el, "before", None), space_after=_num(el, "after", None))
 
 
 def _item_fields(el: ET.Element, source: str) -> dict:

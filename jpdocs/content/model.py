@@ -142,6 +142,7 @@ class Heading:
     align: Align | None = None
     left_indent: float = 0.0
     space_before: float | None = None
+    space_after: float | None = None
 
 
 @dataclass

@@ -114,7 +114,8 @@ class BlockBuilder:
             return [self.paragraph(b)]
         if isinstance(b, m.Heading):
             return [self.paragraph(m.Paragraph(b.inlines, style=b.style, align=b.align, keep_with_next=True,
-                                               left_indent=b.left_indent, space_before=b.space_before),
+                                               left_indent=b.left_indent, space_before=b.space_before,
+                                               space_after=b.space_after),
                                    phrases=True, node=self.node.add(f"H{min(max(b.level, 1), 6)}"))]
         if isinstance(b, m.Item):
             return self.item(b, width)

@@ -134,7 +134,7 @@ def _block(box, b, ctx: Ctx) -> list:
         return [p]
     if isinstance(b, m.Heading):
         p = para(box, ctx, b.style, phrase_lines(ctx, b.style, b.align, b.inlines, indents=(0.0, b.left_indent)),
-                 align=b.align, left=b.left_indent, before=b.space_before, keep=True)
+                 align=b.align, left=b.left_indent, before=b.space_before, after=b.space_after, keep=True)
         put(ppr_of(p), "outlineLvl", PPR, val=min(max(b.level - 1, 0), 8))
         return [p]
     if isinstance(b, m.Item):
