@@ -64,3 +64,21 @@ def _paragraph_own(p) -> str:
             if child.tag in (W + "txbxContent",):
                 parent.remove(child)
     return _paragraph(copy)
+
+
+def paragraph_indents(path: Path) -> list[tuple[str, dict[str, str]]]:
+    """Each body paragraph's text (its w:t runs joined) and the attributes of the
+    indent it is set with: its own w:ind, else its style's (Word's inheritance, one
+    step: the writer sets either), {} where neither sets one."""
+    with zipfile.ZipFile(path) as package:
+        body = ElementTree.fromstring(package.read("word/document.xml"))
+        styles = ElementTree.fromstring(package.read("word/styles.xml"))
+    by_style = {s.get(W + "styleId"): s.find(f"{W}pPr/{W}ind") for s in styles.iter(W + "style")}
+    out = []
+    for p in body.iter(W + "p"):
+        ind = p.find(f"{W}pPr/{W}ind")
+        if ind is None:
+            name = p.find(f"{W}pPr/{W}pStyle")
+            ind = by_style.get(name.get(W + "val")) if name is not None else None
+        out.append(("".join(t.text or "" for t in p.iter(W + "t")), dict(ind.attrib) if ind is not None else {}))
+    return out

@@ -5,18 +5,15 @@ widest label ends. Built by the real command line; the PDF's glyphs measured, th
 indents read back; the key with labels on their own lines refused."""
 from __future__ import annotations
 
-import zipfile
 from pathlib import Path
-
-from lxml import etree
 
 from jpdocs import cli
 
 from conftest import needs_poppler, real_case_variant
+from docx_reading import W, paragraph_indents
 from test_notice_format import check, variant
 
 CASE, STYLE = "sizkk-shizuoka-kokudo-2005", "sizkk-news.yaml"
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 # long enough to wrap: the attendees of a variant, to see where its second line starts
 LONG = "静岡県建設業協会伊藤会長他（協定指定会社22社）、静岡国道事務所の職員、協会の会員の各社の代表者、報道関係者"
 
@@ -90,20 +87,8 @@ def test_without_the_key_every_text_starts_where_the_widest_label_ends(tmp_path,
 def hangs(docx: Path) -> dict[str, float]:
     """Each DOCX paragraph's hanging indent (em, hangingChars / 100, from its style where
     not its own), by the paragraph's text up to its label's colon (日時：)."""
-    with zipfile.ZipFile(docx) as z:
-        body = etree.fromstring(z.read("word/document.xml"))
-        styles = etree.fromstring(z.read("word/styles.xml"))
-    by_style = {s.get(f"{W}styleId"): s.find(f"{W}pPr/{W}ind") for s in styles.iter(f"{W}style")}
-    out = {}
-    for p in body.iter(f"{W}p"):
-        text = "".join(t.text or "" for t in p.iter(f"{W}t"))
-        ind = p.find(f"{W}pPr/{W}ind")
-        if ind is None:
-            name = p.find(f"{W}pPr/{W}pStyle")
-            ind = by_style.get(name.get(f"{W}val")) if name is not None else None
-        if "：" in text and ind is not None and ind.get(f"{W}hangingChars"):
-            out[text[:text.index("：") + 1]] = int(ind.get(f"{W}hangingChars")) / 100
-    return out
+    return {text[:text.index("：") + 1]: int(ind[f"{W}hangingChars"]) / 100
+            for text, ind in paragraph_indents(docx) if "：" in text and ind.get(f"{W}hangingChars")}
 
 
 @needs_poppler

@@ -7,17 +7,14 @@ PDF's glyphs measured, the DOCX's indents read back; the key refused where it ha
 meaning, at its file and line."""
 from __future__ import annotations
 
-import zipfile
 from pathlib import Path
-
-from lxml import etree
 
 from jpdocs import cli
 
 from conftest import ROOT, needs_poppler
+from docx_reading import W, paragraph_indents
 from test_notice_format import check, line_of, variant
 
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 REAL = ROOT / "tests" / "data" / "real"
 NOTE = "当日は報道機関の方の取材が可能です。"
 # the seed's 記 block as a list, an item without a label between 日時 and 場所
@@ -55,19 +52,7 @@ def text_starts(docx: Path) -> dict[str, float]:
     """Each DOCX paragraph's left indent (em: leftChars / 100, from its style where not
     its own), where its text (or a hanging item's text after its marker) starts, by
     the paragraph's text."""
-    with zipfile.ZipFile(docx) as z:
-        body = etree.fromstring(z.read("word/document.xml"))
-        styles = etree.fromstring(z.read("word/styles.xml"))
-    by_style = {s.get(f"{W}styleId"): s.find(f"{W}pPr/{W}ind") for s in styles.iter(f"{W}style")}
-    out = {}
-    for p in body.iter(f"{W}p"):
-        text = "".join(t.text or "" for t in p.iter(f"{W}t"))
-        ind = p.find(f"{W}pPr/{W}ind")
-        if ind is None:
-            name = p.find(f"{W}pPr/{W}pStyle")
-            ind = by_style.get(name.get(f"{W}val")) if name is not None else None
-        out[text] = int(ind.get(f"{W}leftChars", 0)) / 100 if ind is not None else 0.0
-    return out
+    return {text: int(ind.get(f"{W}leftChars", 0)) / 100 for text, ind in paragraph_indents(docx)}
 
 
 def docx_start(starts: dict[str, float], text: str) -> float:
