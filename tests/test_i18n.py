@@ -59,6 +59,9 @@ VARIANTS = {
     "subject-of-one-line": ("  subject: 北海道オホーツク総合振興局と北見工業大学との包括連携協定締結式について",
                             "  subject: [北海道オホーツク総合振興局と北見工業大学との包括連携協定締結式について]"),
     "text-got-bool-title": ("  title: 北海道オホーツク総合振興局と北見工業大学との包括連携協定\n", "  title: true\n"),
+    # the same for an agreement document's title (checks.py)
+    "title-of-one-line": ("    standard: 包括連携           # the house's standard articles (templates/articles.yaml)",
+                          "    standard: 包括連携\n    title: [北海道オホーツク総合振興局と北見工業大学との包括連携協定書]"),
     "empty-text": ("  subject: 北海道オホーツク総合振興局と北見工業大学との包括連携協定締結式について",
                    '  subject: ""'),
     "block-got-number": ("  ceremony:\n    date: 2024-02-27", "  ceremony: 5\n  ceremonyx:\n    date: 2024-02-27"),

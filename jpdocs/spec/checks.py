@@ -205,6 +205,9 @@ def _check_agreement(spec: Spec, name: str, lines) -> list[Problem]:
             problem(written, f"the document labels its {len(spec.parties)} parties 甲, 乙 … (labels: 甲乙), and"
                              f" those labels stop at the {len(enumeration.PARTY_LABELS)}th, 癸: write one word"
                              " for all of them (labels: 各市町) or a label per party (labels: {id: word})")
+        if isinstance(doc.title, list) and len(doc.title) == 1:   # (a notice's subject: notice_checks.py)
+            problem(D + ("title",), "the title is given as a list of one line: a list breaks the title where the"
+                                    " text breaks it (two lines or more); write the one line as a string")
         for key in ("labels", "collective"):
             word = getattr(doc, key)
             if isinstance(word, str) and word.startswith("両") and len(spec.parties) != 2:
