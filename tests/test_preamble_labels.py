@@ -82,3 +82,48 @@ def test_a_label_the_preamble_uses_must_be_defined_there(tmp_path):
     result = run_generate(spec, "-o", tmp_path / "out")
     assert result.returncode == 1, result.stdout
     assert "agreement.document.preamble: the preamble does not define the label 「乙」" in result.stderr, result.stderr
+
+
+# 豊根村 and 愛知県's 林道施設の維持管理に関する協定書 (昭和44年5月16日, as 豊根村's 例規集 keeps it,
+# https://www.vill.toyone.aichi.jp/section/reiki_int/reiki_honbun/i577RG00000383.html) labels
+# the two in the te-form: 豊根村を甲とし、愛知県を乙として、…下記のとおり協定する。 Before, the
+# product knew …を乙とし、 only and refused this preamble as leaving 乙 undefined. (The text
+# itself is not a case: its signers stand above it, and its stored copy ends in 第9条.)
+TOYONE_PREAMBLE = "豊根村を甲とし、愛知県を乙として、県営事業により開設された林道施設の管理について、下記のとおり協定する。"
+TOYONE_FIRST = ("甲が管理する林道は、別紙林道調書記載の林道施設（以下「施設」という。）とし、これの維持、保全"
+                "および改良工事ならびに運用にかかる必要な措置（以下「維持管理」という。）は甲が行なうものとする。")
+
+
+def _toyone_spec(tmp_path, preamble: str) -> Path:
+    spec = tmp_path / "toyone-rindo-1969.yaml"
+    spec.write_text(f"""issuer: 豊根村
+parties:
+  toyone: {{name: 豊根村, representative: {{title: 愛知県北設楽郡豊根村長, name: 熊谷賢一}}}}
+  aichi: {{name: 愛知県, representative: {{title: 愛知県知事, name: 桑原幹根}}}}
+agreement:
+  title: 林道施設の維持管理に関する協定
+  signing_date: 1969-05-16
+  document:
+    title: 林道施設の維持管理に関する協定書
+    preamble: {preamble}
+    extra_articles:
+      - {{name: managed, text: [{TOYONE_FIRST}]}}
+""", encoding="utf-8")
+    return spec
+
+
+def test_labels_defined_in_the_te_form_are_accepted(tmp_path):
+    spec = _toyone_spec(tmp_path, TOYONE_PREAMBLE)
+    result = run_generate(spec, "-o", tmp_path / "out", "--format", "pdf")
+    assert result.returncode == 0, result.stderr
+    text = no_space(pdf_text(tmp_path / "out" / spec.stem / "agreement.pdf"))
+    assert no_space(TOYONE_PREAMBLE) in text
+    assert "第1条甲が管理する林道は、" in text.replace("１", "1")
+
+
+def test_a_te_form_naming_no_label_still_leaves_it_undefined(tmp_path):
+    # 愛知県と乙として: no definition of 乙 (the wording of a role, not a label given).
+    spec = _toyone_spec(tmp_path, TOYONE_PREAMBLE.replace("愛知県を乙として", "愛知県と乙として"))
+    result = run_generate(spec, "-o", tmp_path / "out")
+    assert result.returncode == 1, result.stdout
+    assert f"{spec}:10: agreement.document.preamble: the preamble does not define the label 「乙」" in result.stderr, result.stderr

@@ -211,9 +211,10 @@ def _defines(preamble: str, label: str) -> bool:
     """Whether a preamble defines the label: （以下「甲」という。）, or as older texts write
     it, without the brackets (柴田町長　某（以下甲という。）, 1973) or 称する, or naming each
     signer's office as the label (日本年金機構理事長を甲とし、国税庁徴収部徴収課長を乙とし、…, as
-    日本年金機構, 国税庁 and 厚生労働省 wrote their 協定書 of 2017)."""
+    日本年金機構, 国税庁 and 厚生労働省 wrote their 協定書 of 2017), in the te-form too (豊根村を甲とし、
+    愛知県を乙として、…, as 豊根村 and 愛知県 wrote their 協定書 of 1969)."""
     return f"「{label}」" in preamble or re.search(
-        rf"以下[、，]?(?:単に)?{re.escape(label)}と(?:いう|称する)|を{re.escape(label)}とし[、，]", preamble) is not None
+        rf"以下[、，]?(?:単に)?{re.escape(label)}と(?:いう|称する)|を{re.escape(label)}として?[、，]", preamble) is not None
 
 
 
