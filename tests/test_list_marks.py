@@ -27,7 +27,7 @@ def _row(rows, text: str) -> list[dict]:
 def test_the_real_case_marks_its_entry_as_the_page_does(tmp_path, capsys):
     """meti-kyushu-koshi-2019: 3.内容, then •記者会見 (no (1)), its text an em past the
     mark's start, the line under it at the entry's text (list_bullet: ""); the DOCX
-    types the same mark before the entry."""
+    types the same mark before the entry, a tab after it to the entry's text."""
     from jpdocs import cli
     out = tmp_path / "out"
     spec = REAL / "meti-kyushu-koshi-2019.yaml"
@@ -45,9 +45,11 @@ def test_the_real_case_marks_its_entry_as_the_page_does(tmp_path, capsys):
     assert abs(entry[0]["x0"] - (label[-2]["x0"] + em)) < 0.5, (entry[0], label[-2:])
     assert abs(entry[1]["x0"] - (entry[0]["x0"] + em)) < 0.5, entry[:2]    # the text an em after the mark's start
     assert abs(under[0]["x0"] - entry[1]["x0"]) < 0.5, (under[0], entry[1])
-    paragraphs = [no_space(t) for t in _docx_paragraph_texts(pdf.with_suffix(".docx"))]
-    assert "•記者会見" in paragraphs, paragraphs
-    assert not any(p.startswith(("(1)", "（１）")) for p in paragraphs)
+    paragraphs = _docx_paragraph_texts(pdf.with_suffix(".docx"))
+    # a tab after the mark to the entry's hang: the fonts set • in half an em (Word and
+    # LibreOffice too), and 記者会見 would stand half an em short of the line under it
+    assert "•\t記者会見" in paragraphs, paragraphs
+    assert not any(no_space(p).startswith(("(1)", "（１）")) for p in paragraphs)
 
 
 @needs_poppler
