@@ -604,6 +604,7 @@ STYLE_VARIANTS = {
     "people-mark-agenda-joined": "notice:\n  people: run\n  people_mark: ・\n  people_mark_agenda: false\n",
     "list-marker": "notice:\n  list_marker: \"({n})\"\n",
     "list-digits-circled": "notice:\n  list_marker: ⑴\n  list_digits: half\n",
+    "list-digits-marked": "notice:\n  list_marker: •\n  list_digits: half\n",
     "signature-indent": "agreement:\n  signature_indent: 0.5\n",
     "date-above-empty-header": "notice:\n  date_above_header: true\nwording:\n  press_header: \"\"\n",
     "iso-weekday": "dates:\n  issue_calendar: iso\n  issue_weekday: none\n",

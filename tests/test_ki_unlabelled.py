@@ -115,3 +115,38 @@ def test_label_false_beside_anything_but_text_is_refused(tmp_path, capsys):
         code, _, err = check(path, capsys)
         at = f"error: {path}:{line_of(path, 'label: false')}: press_notice.ki[0].label: label: false prints"
         assert code == 1 and at in err and "Traceback" not in err, err
+
+
+@needs_poppler
+def test_where_each_text_follows_its_own_label_it_stands_where_the_labels_do(tmp_path, capsys):
+    """ki_label_align: own (国際ロータリー第2700地区, 2022: 開催日時：…, 会場：…): no column of
+    texts to align with, so the line naming the ceremony stands where the labels start,
+    at the margin under ■調印式　開催概要, not past the widest label (開催日時：); the DOCX's
+    paragraph not indented."""
+    pdf = built(REAL / "rid2700-shigaku-2022.yaml", tmp_path / "out", capsys)
+    lines = rows(pdf)
+    texts = ["".join(c["text"] for c in row) for row in lines]
+    line = "青少年育成分野における包括連携合意書調印式"
+    assert line in texts, texts
+    assert texts[texts.index(line) - 1] == "■調印式開催概要" and texts[texts.index(line) + 1].startswith("開催日時")
+    label = line_with(lines, "開催日時")[0]
+    assert abs(line_with(lines, line)[0]["x0"] - label["x0"]) < 0.5, (line_with(lines, line)[0], label)
+    starts = text_starts(pdf.with_suffix(".docx"))
+    # its paragraph at the margin, where the labelled items' first lines start (their
+    # text hangs past their labels, left 5 em: 開催日時：)
+    assert docx_start(starts, "青少年育成分野における包括連携合意書") == 0.0 < docx_start(starts, "開催日時"), starts
+
+
+@needs_poppler
+def test_with_markers_and_own_alignment_it_starts_where_a_label_would(tmp_path, capsys):
+    """Numbered inline items, each text after its own label (１　日時：…): the item
+    without a label's text where the labels start, past its marker (under 日 of 日時),
+    in the PDF and the DOCX."""
+    pdf = built(variant(tmp_path, KI, style='notice:\n  ki_label: inline\n  ki_label_gap: "："\n'
+                                             '  ki_label_align: own\n'), tmp_path / "out", capsys)
+    lines = rows(pdf)
+    note = line_with(lines, NOTE)
+    date_line = line_with(lines, "２月27日")
+    assert abs(first_glyph(note, "当")["x0"] - first_glyph(date_line, "日")["x0"]) < 0.5, (note[:2], date_line[:4])
+    starts = text_starts(pdf.with_suffix(".docx"))
+    assert 0 < docx_start(starts, NOTE) < docx_start(starts, "日時：令和"), starts

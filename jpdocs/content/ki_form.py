@@ -68,12 +68,14 @@ def with_form(items: list[KiItem], style, own_markers: list[str | None] | None =
         """An item without a label (label: false): after its marker, its lines where the
         labelled items' text stands, so that the block's texts align: past the widest
         inline label, or an em in under a label on its line. Where no item has a label,
-        where a label would start, as 記 blocks of lines alone set them (1、○月△日(□)
-        10:00〜 / 2、○×センター25階)."""
+        or where each text runs in straight after its own label (ki_label_align: own: no
+        column of texts to align with), where a label would start, as 記 blocks of lines
+        alone set them (1、○月△日(□) 10:00〜 / 2、○×センター25階) and as a release names
+        its ceremony over 開催日時：… (国際ロータリー第2700地区, 2022)."""
         marker = mark(number)
         at = past(marker)
         at = at if at is not None else japanese.em_width(marker) + 1 if marker else 0.0
-        if any_labelled:
+        if any_labelled and not (own_hang and hang is not None):
             at = hang if hang is not None else at + 1
         return at
 

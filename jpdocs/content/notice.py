@@ -570,7 +570,8 @@ def after_ki(spec: Spec, style) -> list[KiItem]:
 
 def list_markers(n: int, style) -> tuple[str, ...]:
     """The markers of a 記 item's list in the house's form (notice.list_marker: （１）,
-    (1), ⑴) and digits (notice.list_digits, default the house's)."""
+    (1), ⑴; or a mark without a number, • on every entry) and digits (notice.list_digits,
+    default the house's)."""
     digits = style.notice.list_digits or style.digits
     return tuple(enumeration.item_mark(style.notice.list_marker, k, lambda n: japanese.digits(n, digits))
                  for k in range(1, n + 1))

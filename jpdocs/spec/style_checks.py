@@ -10,7 +10,8 @@ from .. import japanese
 from ..enumeration import KANJI_ITEMS
 from ..errors import Problem
 from .source import dotted, line_of
-from .style_model import A4_WIDTH, ANNUAL_DATE_DATA, ALWAYS_PRINTED, FRAME_PAD, AgreementStyle, AnnualStyle, HouseStyle
+from .style_model import (A4_WIDTH, ANNUAL_DATE_DATA, ALWAYS_PRINTED, FRAME_PAD, LIST_MARKS, AgreementStyle, AnnualStyle,
+                          HouseStyle)
 
 
 # How each house form that gives its contacts no box sets them (notice.contacts_at), as
@@ -479,18 +480,26 @@ def _label_table_problems(style: HouseStyle, name: str, lines: dict) -> list[Pro
 
 
 def _list_marker_problems(style: HouseStyle, name: str, lines: dict) -> list[Problem]:
-    """A 記 list's marker is written as an agreement's item marker; the digits of ⑴,
-    one character each, would have no effect."""
+    """A 記 list's marker is written as an agreement's item marker, or is one of the
+    marks a list's bullets take (LIST_MARKS: •), its entries then unnumbered. Only those
+    marks, so that a pattern with a slip (({n}), (1), 1.) is refused, never printed as
+    every entry's mark. The digits of ⑴, one character each, or of a mark with no number,
+    would have no effect."""
     marker = style.notice.list_marker
-    if marker != "⑴" and (marker.count("{number}") != 1 or any(f != "number" for f in _PLACEHOLDER.findall(marker))):
-        key = "list_marker"         # the message agreement.item_marker gives
-        return [Problem(name, line_of(lines, ("notice", key)), f"notice.{key}",
-                        f"{{number}} must appear once in {key}, and no other placeholder"
-                        " (or write ⑴ for items marked ⑴ ⑵ …)")]
+    if marker != "⑴" and marker not in LIST_MARKS and \
+            (marker.count("{number}") != 1 or any(f != "number" for f in _PLACEHOLDER.findall(marker))):
+        return [Problem(name, line_of(lines, ("notice", "list_marker")), "notice.list_marker",
+                        "{number} must appear once in list_marker, and no other placeholder (or write ⑴ for"
+                        f" entries marked ⑴ ⑵ …, or one of {' '.join(LIST_MARKS)} for entries marked so without"
+                        " numbers)")]
     if marker == "⑴" and style.notice.list_digits:
         return [Problem(name, line_of(lines, ("notice", "list_digits")), "notice.list_digits",
                         "the list's items are marked ⑴ ⑵ … (list_marker: ⑴), one character each with no"
                         " digits: list_digits would have no effect")]
+    if marker in LIST_MARKS and style.notice.list_digits:
+        return [Problem(name, line_of(lines, ("notice", "list_digits")), "notice.list_digits",
+                        f"the list's entries are marked {marker} without numbers (list_marker), with no digits:"
+                        " list_digits would have no effect")]
     return []
 
 

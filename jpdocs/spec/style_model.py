@@ -17,6 +17,9 @@ from .agreement_style import AgreementStyle, StyleModel, spread_width  # noqa: F
 from .strict import field_validator, model_validator
 
 ROOT = Path(__file__).resolve().parents[2]
+# the marks a 記 list's entries may take instead of numbers (notice.list_marker: •), the
+# marks its entries' bullets take (notice.list_bullet)
+LIST_MARKS = ("・", "•", "○", "◯", "●", "◆", "■", "－")
 TEMPLATES = ROOT / "templates"
 FONTS = ROOT / "fonts"
 DEFAULT_STYLE = TEMPLATES / "house-style.yaml"
@@ -365,7 +368,10 @@ class NoticeStyle(StyleModel):
     # and joined only, set as text; an error in columns or tabulated (no effect)
     group_label: Literal["line", "inline"] = "line"
     # a 記 list's marker (（１）; "({number})" → (1) with list_digits: half; "⑴"), the text
-    # straight after the widest, and its digits where not the house's (digits)
+    # straight after the widest, and its digits where not the house's (digits); or one of
+    # LIST_MARKS, every entry marked with it and none numbered (•: • 記者会見, as
+    # 九州経済産業局 marks them): a marker without {number} is taken only from that set, so
+    # that a slip in the pattern (({n}), (1)) is refused, never printed as the entries' mark
     list_marker: str = "（{number}）"
     # the mark before each bullet of a list's entry ({text, bullets, then}: ・子どもを…),
     # set at the entry's text margin, the bullet's further lines hanging after it; "": no
