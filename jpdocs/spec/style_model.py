@@ -195,8 +195,11 @@ class ContactStyle(StyleModel):
     own_lines: list[Literal["postal_code", "fax", "extension", "name"]] = []
     # where own_lines' name stands: last, under the numbers (default, 福岡県), or
     # under_department: straight under the department, above the address and the numbers,
-    # as 総務省 sets its contacts (統計局総務課 / 担当:阿久津課長補佐、… / 電話:03-…)
-    name_line: Literal["last", "under_department"] = "last"
+    # as 総務省 sets its contacts (統計局総務課 / 担当:阿久津課長補佐、… / 電話:03-…); or,
+    # without name in own_lines (the name is on no line of its own then), after_phone: the
+    # name after its name_label at the end of the phone's line (the last phone's, after a
+    # FAX set on it), number_gap before it, as 県立広島大学 writes TEL:082-251-9534 担当:上水流
+    name_line: Literal["last", "under_department", "after_phone"] = "last"
     # the postal code and address under the department and its people, set in with the
     # numbers (under, default), or above: the contact's first lines, over the department
     # at its margin (〒039-2492　青森県… / 企画課（本庁舎） / Tel : …, as 東北町 sets it)
