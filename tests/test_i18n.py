@@ -646,6 +646,7 @@ STYLE_VARIANTS = {
     "own-lines-twice": "contacts:\n  own_lines: [fax, postal_code, fax]\n",
     "own-lines-extension-bracketed": "contacts:\n  own_lines: [extension]\n",
     "name-line-without-own-line": "contacts:\n  name_line: under_department\n",
+    "contact-people-joined-with-department": "contacts:\n  people: joined\n  person_line: with_department\n",
     "name-line-after-phone-beside-own-line": "contacts:\n  own_lines: [name]\n  name_line: after_phone\n",
     "date-place-beside-date-above": "notice:\n  date_above_header: true\n  date_place: foot\n",
     "office-place-beside-head": "notice:\n  office_place: with_date\n",

@@ -396,6 +396,11 @@ def _notice_problems(style: HouseStyle, name: str, lines: dict) -> list[Problem]
                                 f"name_line: {style.contacts.name_line} places the contact's name set on a line of"
                                 " its own, and the house keeps it on the department's line (name is not in"
                                 " own_lines): it would have no effect; add name to own_lines or remove the key"))
+    if style.contacts.people == "joined" and style.contacts.person_line == "with_department":
+        problems.append(Problem(name, line_of(lines, ("contacts", "people")), "contacts.people",
+                                "people: joined sets a contact's people on one line, and the house sets its one person"
+                                " on the department's line (person_line: with_department), where no second stands: it"
+                                " would have no effect; remove one of them"))
     if "extension" in own and (style.contacts.extension != "labelled" or style.contacts.phone_lines == "one"):
         problems.append(Problem(name, line_of(lines, ("contacts", "own_lines")), "contacts.own_lines",
                                 "extension in own_lines sets a labelled 内線 on a line of its own under its phone;"
