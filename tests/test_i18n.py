@@ -239,7 +239,9 @@ VARIANTS.update({
     "contact-person-honorific": (_C0, _C0.replace("      department",
                                                    "      people: [{name: 杉村, honorific: 様}]\n      department")),
     "name-label-without-name": ("      name: 道下\n", ""),
-    "person-label-with-people": (_C0, _C0 + "      person_label: 担当：\n      people: [{title: 課長, name: 杉村}]\n"),
+    # (the seed's person given as people:, else title and name beside people: stop the check first)
+    "person-label-with-people": (_C0 + "      title: 地域政策課長\n      name: 杉村　勝彦\n",
+                                 _C0 + "      person_label: 担当：\n      people: [{title: 課長, name: 杉村}]\n"),
     "person-label-beside-name-label": ("      name_label: 担当\n", "      name_label: 担当\n      person_label: 担当：\n"),
     "person-label-without-person": ("      name_label: 担当\n      name: 道下\n", "      person_label: 担当：\n"),
     "contact-phones-and-phone": (_C0, _C0 + "      phones: [{number: 0152-41-0618}]\n"),
