@@ -1,11 +1,10 @@
 """Cells set by the one before them, in Word: a seal place on the last line of its block
-(model.Cell valign="last_line", writers/last_line.py: last_line_of), and a cell set
-beside the one before it (model.Cell valign="beside", writers/beside.py): both cells
-set at the bottom of the row, where the PDF has the name on one line; where the PDF's
-name cell runs to a further line (the item's others under the name: ほか関係者　約100名),
-both from the top, the name's cell broken where the PDF breaks it (after its
-full-width space: the others kept whole), flush left, and as far down as the title's
-lines above its last, so that the name stands beside it."""
+(model.Cell valign="last_line", writers/last_line.py: last_line_of), and a cell set beside
+the one before it (model.Cell valign="beside", writers/beside.py): both cells set at the bottom of the row, where the PDF has the name on one
+line; where the PDF's name cell runs to a further line (the item's others under the
+name: ほか関係者　約100名), both from the top, the name's cell broken where the PDF
+breaks it (after its full-width space: the others kept whole), flush left, and as
+far down as the title's lines above its last, so that the name stands beside it."""
 from __future__ import annotations
 
 from dataclasses import replace
