@@ -18,8 +18,7 @@ is dropped; any other space is kept, because in Japanese text a space is content
   <table widths="0.2 0.8" border="grid|box|none" style keep padding fit="first|columns|rest|blocks">
      <tr> <td shade align valign colspan colour> inlines or blocks </td> </tr> </table>
      (valign="beside": the cell's first line on the last line of the cell before it: a name
-     beside its title, what follows the name under it; writers/beside.py; valign="last_line":
-     a seal place centred on the last line of the cell before it: writers/last_line.py)
+     beside its title, what follows the name under it; writers/beside.py)
   <keep> blocks </keep>     <spacer height="6"/>     <pagebreak numbers="end" text_page="yes" key="…"/>
   <img src width height align alt/>
   <seal field="甲" mark="印" size="62"/>   a seal place (and the PDF's signature field)
@@ -587,9 +586,9 @@ def _cell_paragraph_fields(td: ET.Element, source: str, style: str) -> dict:
 def _cell_fields(td: ET.Element, source: str) -> dict:
     a = td.attrib
     value = a.get("valign", "top")
-    if value not in ("top", "middle", "bottom", "beside", "last_line"):
+    if value not in ("top", "middle", "bottom", "beside"):
         raise fail(source, f'<td valign="{value}">: a cell stands at the "top", "middle" or "bottom" of its row, '
-                           f'"beside" the cell before it, or on its "last_line"')
+                           f'or "beside" the cell before it')
     return dict(shade=a.get("shade"), align=_choice(td, "align", _ALIGNS), valign=value,
                 colspan=_whole_number(td, "colspan", 1, 1, 99), colour=a.get("colour"), header=_header(td, source))
 

@@ -173,9 +173,7 @@ class Cell:
     align: Align | None = None
     # "beside": the cell's first line beside the last line of the cell before it (a
     # name beside its title, what follows the name under it: writers/beside.py)
-    # "last_line": a seal place's centre on the last line of the cell before it (the
-    # signer's name: writers/last_line.py)
-    valign: Literal["top", "middle", "bottom", "beside", "last_line"] = "top"
+    valign: Literal["top", "middle", "bottom", "beside"] = "top"
     colspan: int = 1
     colour: str | None = None         # text colour role of the house style (white on a bar)
     # A header cell: "row" heads its row (a label column: 問合せ先), "column" heads its

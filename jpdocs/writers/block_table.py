@@ -11,9 +11,7 @@ from reportlab.platypus import KeepTogether, Table
 from ..content import model as m
 from .beside import beside
 from .columns import first_column_fit, first_widths, fitted_widths, label_widths
-from .flowables import SealPlace
 from .house_memo import kept
-from .last_line import last_line_centre
 from .problems import too_narrow
 from .table_shapes import shaped_table
 
@@ -39,7 +37,7 @@ def table(builder: "BlockBuilder", t: m.Table, width: float) -> Table:
     outer_node = builder.node
     table_node = outer_node.add("Table") if t.border != "none" else None
     for r, row in enumerate(t.rows):
-        cells, c, before = [], 0, None        # before: the last cell's flowables and their width
+        cells, c = [], 0
         row_node = table_node.add("TR") if table_node else None
         for cell in row:
             span_w = sum(widths[c:c + cell.colspan])
@@ -62,9 +60,6 @@ def table(builder: "BlockBuilder", t: m.Table, width: float) -> Table:
                                          attrs=attrs if len(attrs) > 1 else None, alt=cell.alt)
             ruled, builder.in_ruled_cell = builder.in_ruled_cell, t.border != "none"
             cells.append(builder.blocks(blocks, span_w - 2 * pad))
-            if cell.valign == "last_line":        # a seal place on the block's last line
-                cmds.append(("VALIGN", (c, r), (c, r), _on_last_line(cells[-1], before)))
-            before = (cells[-1], span_w - 2 * pad)
             builder.in_ruled_cell = ruled
             builder.node = outer_node
             builder.colour = outer
@@ -82,7 +77,7 @@ def table(builder: "BlockBuilder", t: m.Table, width: float) -> Table:
                 cmds += [("VALIGN", (c - 1, r), (c - 1, r), mine), ("VALIGN", (c, r), (c, r), own)]
                 if above:
                     cmds.append(("TOPPADDING", (c, r), (c, r), pad + above))
-            elif cell.valign not in ("top", "beside", "last_line"):    # beside nothing (a first cell): the top
+            elif cell.valign not in ("top", "beside"):    # beside nothing (a first cell): the top
                 cmds.append(("VALIGN", (c, r), (c, r), cell.valign.upper()))
             if cell.align in ("center", "right") and any(isinstance(b, m.Image) for b in cell.blocks):
                 # a picture narrower than its cell (a photo's caption centred under it):
@@ -101,17 +96,6 @@ def table(builder: "BlockBuilder", t: m.Table, width: float) -> Table:
     # the house style's values, made reportlab colours there)
     table = shaped_table(data, widths, every, cmds, 1 if t.heading_row() else 0)
     return KeepTogether([table]) if t.keep_together else table
-
-
-def _on_last_line(cell: list, before: tuple[list, float] | None) -> str:
-    """A seal place's valign, its centre set on the last line of the cell before it
-    (last_line.py): TOP, as that cell stands; BOTTOM, the row's foot, where that cell
-    ends in no line (or the seal is no single place)."""
-    centre = last_line_centre(*before) if before else None
-    if centre is None or len(cell) != 1 or not isinstance(cell[0], SealPlace):
-        return "BOTTOM"
-    cell[0].centre = centre
-    return "TOP"
 
 
 def _fitted_widths(builder: "BlockBuilder", t: m.Table, width: float, pad: float) -> list[float]:

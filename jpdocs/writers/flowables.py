@@ -196,21 +196,12 @@ class SealPlace(Flowable):
     position and page, so the caller can put a signature field exactly over it,
     wherever the layout put the block."""
 
-    # where the square's centre stands below the top of its cell (last_line.py: the
-    # centre of the signer's last line); None: the square fills its own height
-    centre: float | None = None
-
     def __init__(self, seal: m.Seal, font: str, found: list):
         super().__init__()
         self.seal, self.font, self.found = seal, font, found
         self.width = self.height = seal.size
 
     def wrap(self, avail_width, avail_height):
-        # centred on a line: as tall as down to the square's foot, the square drawn from
-        # the bottom as always, its top above the cell where the line stands less than
-        # half the square down (a block of two lines: the field's edge, not the circle)
-        if self.centre is not None:
-            return self.seal.size, self.centre + self.seal.size / 2
         return self.seal.size, self.seal.size
 
     def draw(self):

@@ -1,6 +1,5 @@
-"""Cells set by the one before them, in Word: a seal place on the last line of its block
-(model.Cell valign="last_line", writers/last_line.py: last_line_of), and a cell set beside
-the one before it (model.Cell valign="beside", writers/beside.py): both cells set at the bottom of the row, where the PDF has the name on one
+"""A cell set beside the one before it (model.Cell valign="beside", writers/beside.py)
+in Word: both cells set at the bottom of the row, where the PDF has the name on one
 line; where the PDF's name cell runs to a further line (the item's others under the
 name: ほか関係者　約100名), both from the top, the name's cell broken where the PDF
 breaks it (after its full-width space: the others kept whole), flush left, and as
@@ -13,7 +12,6 @@ from reportlab.platypus import Paragraph
 
 from ...content import model as m
 from ..jlreq import AT_SPACES
-from ..last_line import last_line_centre
 from .paragraphs import Ctx
 
 
@@ -48,22 +46,3 @@ def beside_cells(ctx: Ctx, before: m.Cell, cell: m.Cell, before_width: float,
                    first_indent=p.first_indent - lead)
     return (replace(before, valign="top"), replace(cell, blocks=[name], valign="top", align="left"),
             (title[0] - 1) * title[1])
-
-
-def last_line_of(ctx: Ctx, before: m.Cell, width: float) -> float | None:
-    """How far below its top the PDF sets the centre of the last line of `before` (a
-    signature block's lines and the spaces between them) at `width` (points); None
-    where it holds anything else, or ends in no line."""
-    from reportlab.platypus import Spacer
-    from ..tags import Node
-    from .line_breaks import _builder
-    flowables = []
-    for b in before.blocks:
-        if isinstance(b, m.Spacer):
-            flowables.append(Spacer(1, b.height))
-        elif isinstance(b, m.Paragraph):
-            flowables.append(_builder(ctx.style).paragraph(replace(b, align=b.align or before.align),
-                                                           phrases=b.breaks or False, node=Node("P")))
-        else:
-            return None
-    return last_line_centre(flowables, width)

@@ -5,14 +5,12 @@ each other.
 """
 from __future__ import annotations
 
-from dataclasses import replace
-
 from lxml.etree import SubElement
 
 from ...content import model as m
 from ..columns import fitted_widths
 from ..ooxml import PPR, TRPR, VALIGN, borders, ppr_of, put, qn, sub, trpr_of, twips
-from .beside import beside_cells, last_line_of
+from .beside import beside_cells
 from .paragraphs import SECTPR_TAG, Box, Ctx, new_child, para
 
 _TBL_LOOK = {qn(f"w:{k}"): v for k, v in (("firstColumn", "1"), ("firstRow", "1"), ("lastColumn", "0"), ("lastRow", "0"),
@@ -122,22 +120,14 @@ def write_table(box, t: m.Table, ctx: Ctx, write_blocks):
         tops: dict[int, float] = {}
         if any(c.valign == "beside" for c in row[1:]):
             row, tops = _beside(row, cols, pad, ctx)
-        before = None                  # the last cell and its text's width (points)
         for cell in row:
             if col >= ncols:
                 raise ValueError(f"a table row has more cells than its {ncols} widths")
             span = max(1, min(cell.colspan, ncols - col))
             for extra in tcs[col + 1:col + span]:
                 tr.remove(extra)
-            width = sum(cols[col:col + span])
-            centre = None
-            if cell.valign == "last_line":          # a seal place on its block's last line
-                centre = last_line_of(ctx, *before) if before else None
-                if centre is None or [type(b) for b in cell.blocks] != [m.Seal]:
-                    cell, centre = replace(cell, valign="bottom"), None     # as the PDF: the row's foot
-            _cell(Box(tcs[col], box.part), cell, width, span, pad,
-                  ctx.but(pdf_lines=listing and not first_row), write_blocks, tops.get(col, 0.0), centre)
-            before = (cell, (width - 2 * pad) / 20)
+            _cell(Box(tcs[col], box.part), cell, sum(cols[col:col + span]), span, pad,
+                  ctx.but(pdf_lines=listing and not first_row), write_blocks, tops.get(col, 0.0))
             col += span
         for i in range(col, ncols):    # a short row: the empty cells keep the grid widths
             sub(tcs[i][0], "tcW", w=cols[i], type="dxa")
@@ -173,8 +163,7 @@ def _beside(row: list[m.Cell], cols: list[int], pad: int, ctx: Ctx) -> tuple[lis
     return row, tops
 
 
-def _cell(box: Box, cell: m.Cell, width: int, span: int, pad: int, ctx: Ctx, write_blocks, top: float = 0.0,
-          seal_centre: float | None = None) -> None:
+def _cell(box: Box, cell: m.Cell, width: int, span: int, pad: int, ctx: Ctx, write_blocks, top: float = 0.0) -> None:
     tc = box._element
     tcPr = tc[0]                       # empty (new_table): its children in schema order
     sub(tcPr, "tcW", w=width, type="dxa")
@@ -194,15 +183,6 @@ def _cell(box: Box, cell: m.Cell, width: int, span: int, pad: int, ctx: Ctx, wri
         # set beside the cell before it, lower (beside.py): space before its first line (a
         # cell's top margin LibreOffice gives the whole row)
         put(ppr_of(tc.find(P_TAG)), "spacing", PPR, before=twips(top), after=0)
-    if seal_centre is not None:
-        # the seal's line (blocks._seal: as tall as its place, ㊞ centred in it) as far
-        # down as puts its centre on the block's last line; where that is less than half
-        # the place down (a block of two lines), a line as much shorter and the rest
-        # after it, Word having no way to set a line above its cell (the PDF's field runs
-        # above it): the cell as tall as the PDF's, down to the place's foot
-        size = cell.blocks[0].size
-        put(ppr_of(tc.find(P_TAG)), "spacing", PPR, before=twips(max(0.0, seal_centre - size / 2)),
-            after=twips(max(0.0, size / 2 - seal_centre)), line=twips(min(size, 2 * seal_centre)), lineRule="exact")
 
 
 def _padded_edges(tc) -> None:
