@@ -28,7 +28,7 @@ NOT_FORM_KEYS = {
     "agreement.date_digits", "agreement.item_marker", "agreement.name_size", "agreement.paragraph_numbers",
     "agreement.signature_columns", "agreement.signature_labels", "article_heading", "article_sets",
     "block_label_line", "category_place", "chars", "clock", "contacts.address_place", "contacts.foot_line_phone",
-    "contacts.name_line", "contacts.people", "contacts.person_line", "person_line", "contacts_at", "date_above_header", "date_place", "date_prefix_line",
+    "contacts.person_line", "contacts_at", "date_above_header", "date_place", "date_prefix_line",
     "date_time_gap", "dates", "dates.weekday", "era", "era_western", "event_year", "fallback_fonts", "fonts",
     "foot_line_phone", "head_form", "header_place", "issue_calendar", "issue_two_digits", "issue_year",
     "ki_label", "ki_label_gap", "ki_label_line_gap", "ki_marker", "label_margin", "leading", "list_marker", "name_line", "notation", "notice",

@@ -270,8 +270,7 @@ def test_the_departments_label_on_the_top_line(tmp_path, capsys):
     ("      title: 地域政策課長\n      name: 杉村　勝彦\n",
      "      person_label: \"担当：\"\n      people:\n        - {title: 課長, name: 杉村}\n", "person_label",
      "person_label is printed before the one person written with title and name, and this contact lists its"
-     " people under people:: write the one person so, remove it, or use a house style that joins the people on"
-     " one line after it (contacts.people: joined)"),
+     " people under people:: write the one person so, or remove it"),
     ("      title: 地域政策課長\n      name: 杉村　勝彦\n",
      "      person_label: \"担当：\"\n      name_label: 担当\n      name: 杉村\n", "person_label",
      "person_label and name_label each print a label before the name: write one of them"),

@@ -242,9 +242,7 @@ VARIANTS.update({
     "contact-person-honorific": (_C0, _C0.replace("      department",
                                                    "      people: [{name: 杉村, honorific: 様}]\n      department")),
     "name-label-without-name": ("      name: 道下\n", ""),
-    # (the seed's person given as people:, else title and name beside people: stop the check first)
-    "person-label-with-people": (_C0 + "      title: 地域政策課長\n      name: 杉村　勝彦\n",
-                                 _C0 + "      person_label: 担当：\n      people: [{title: 課長, name: 杉村}]\n"),
+    "person-label-with-people": (_C0, _C0 + "      person_label: 担当：\n      people: [{title: 課長, name: 杉村}]\n"),
     "person-label-beside-name-label": ("      name_label: 担当\n", "      name_label: 担当\n      person_label: 担当：\n"),
     "person-label-without-person": ("      name_label: 担当\n      name: 道下\n", "      person_label: 担当：\n"),
     "contact-phones-and-phone": (_C0, _C0 + "      phones: [{number: 0152-41-0618}]\n"),
@@ -652,8 +650,6 @@ STYLE_VARIANTS = {
     "own-lines-twice": "contacts:\n  own_lines: [fax, postal_code, fax]\n",
     "own-lines-extension-bracketed": "contacts:\n  own_lines: [extension]\n",
     "name-line-without-own-line": "contacts:\n  name_line: under_department\n",
-    "contact-people-joined-with-department": "contacts:\n  people: joined\n  person_line: with_department\n",
-    "name-line-after-phone-beside-own-line": "contacts:\n  own_lines: [name]\n  name_line: after_phone\n",
     "date-place-beside-date-above": "notice:\n  date_above_header: true\n  date_place: foot\n",
     "office-place-beside-head": "notice:\n  office_place: with_date\n",
     "office-place-under-title-beside-date-under-title": "notice:\n  date_place: under_title\n  office_place: under_title\n",
@@ -805,7 +801,6 @@ COMPANIONS["style-contacts-head-table.yaml"] = "notice:\n  contacts_at: head_tab
 COMPANIONS["style-contacts-foot-unboxed.yaml"] = "notice:\n  contacts_at: foot_unboxed\n"
 COMPANIONS["style-address-above-top.yaml"] = "notice:\n  contacts_at: top\ncontacts:\n  address_place: above\n"
 COMPANIONS["style-person-line.yaml"] = "contacts:\n  person_line: with_department\n"
-COMPANIONS["style-name-after-phone.yaml"] = "contacts:\n  name_line: after_phone\n"
 _TOP = (_STYLE, _STYLE + "style: style-contacts-top.yaml\n")
 _SEED_CONTACT = SEED[SEED.index("    - role: 担当窓口\n"):]
 VARIANTS.update({
@@ -835,9 +830,6 @@ VARIANTS.update({
     "listed-person-phone": _ki("    - label: 出席者\n      people: [{title: 北見市長, name: 辻, phone: 0157-00-0000}]\n"),
     "address-above-no-request": [(_STYLE, _STYLE + "style: style-address-above-top.yaml\n"),
                                  (SEED[SEED.index("  press_request:\n"):SEED.index("  contacts:\n")], "")],
-    "name-after-phone-without-phone": [(_STYLE, _STYLE + "style: style-name-after-phone.yaml\n"),
-                                       ("      title: 地域政策課長\n      name: 杉村　勝彦\n      phone: 0152-41-0618\n"
-                                        "      phone_kind: 直通\n", "      name_label: 担当\n      name: 杉村\n")],
     "person-line-group": [(_STYLE, _STYLE + "style: style-person-line.yaml\n"),
                           ("      title: 地域政策課長\n", "      group: 地域政策グループ\n      title: 地域政策課長\n")],
 })

@@ -225,10 +225,6 @@ def check_contacts(spec: Spec, style, path, lines) -> None:
                             f" contact keeps a box with an address, and this notice has no press request with a"
                             f" contact (press_notice.press_request.contact): it would have no effect; use a house"
                             f" style without address_place: above")
-    if style.contacts.name_line == "after_phone":
-        _check_name_after_phone(n, listed, one_line, problem)
-    if style.contacts.people != "joined":
-        _check_person_label(n, listed, one_line, problem)
     if style.contacts.person_line == "with_department":
         if n.press_request is not None and n.press_request.contact is not None:
             listed.append((N + ("press_request",), [n.press_request.contact]))
@@ -252,37 +248,6 @@ def check_contacts(spec: Spec, style, path, lines) -> None:
                             " that sets a person a line (contacts.person_line: own)")
     if problems:
         raise InputError(problems)
-
-
-def _boxed(n, listed, one_line: bool) -> list[tuple[tuple, Contact]]:
-    """Each contact the house sets as a box sets it, with its key: the press request's
-    always; the others unless each is one line or a row (which refuses what it cannot print)."""
-    boxed = [] if one_line else [(at + (i,), ct) for at, contacts in listed for i, ct in enumerate(contacts)]
-    if n.press_request is not None and n.press_request.contact is not None:
-        boxed.append((N + ("press_request", "contact"), n.press_request.contact))
-    return boxed
-
-
-def _check_person_label(n, listed, one_line: bool, problem) -> None:
-    """A person_label goes before one person, or before the people the house joins on one
-    line (contacts.people: joined); before people a line each, whose would it be?"""
-    for at, ct in _boxed(n, listed, one_line):
-        if ct.person_label is not None and ct.people:
-            problem(at + ("person_label",), "person_label is printed before the one person written with title"
-                                            " and name, and this contact lists its people under people:: write"
-                                            " the one person so, remove it, or use a house style that joins the"
-                                            " people on one line after it (contacts.people: joined)")
-
-
-def _check_name_after_phone(n, listed, one_line: bool, problem) -> None:
-    """A name set after its phone (contacts.name_line: after_phone) needs a phone: in each
-    contact the house sets as a box sets it (the press request's always; the others unless
-    each is one line or a row, which refuses the name itself)."""
-    for at, ct in _boxed(n, listed, one_line):
-        if ct.name_label and ct.name and ct.phone is None and not ct.phones:
-            problem(at + ("name",), "the house sets a contact's name after its phone, on the phone's line"
-                                    " (contacts.name_line: after_phone), and this contact has no phone: give its"
-                                    " phone, or use a house style that sets the name elsewhere")
 
 
 def _check_top(contacts: list[Contact], at: tuple, problem) -> None:

@@ -77,10 +77,12 @@ def check_contact(ct: Contact, at: tuple, problem) -> None:
     elif ct.name_label and not ct.name:
         problem(at + ("name_label",), "name_label is printed before the name, and there is no name:"
                                       " it would have no effect")
-    # (person_label beside people: the house's to allow, where it joins them on one line:
-    # content/contacts.py check_contacts)
-    if ct.person_label is not None and not ct.people:
-        if ct.name_label:
+    if ct.person_label is not None:
+        if ct.people:
+            problem(at + ("person_label",), "person_label is printed before the one person written with title"
+                                            " and name, and this contact lists its people under people:: write"
+                                            " the one person so, or remove it")
+        elif ct.name_label:
             problem(at + ("person_label",), "person_label and name_label each print a label before the name:"
                                             " write one of them")
         elif not (ct.title or ct.name):

@@ -388,20 +388,11 @@ def _notice_problems(style: HouseStyle, name: str, lines: dict) -> list[Problem]
     for part in sorted({p for p in own if own.count(p) > 1}):
         problems.append(Problem(name, line_of(lines, ("contacts", "own_lines")), "contacts.own_lines",
                                 f"{part} is named twice in own_lines: the second would have no effect; remove it"))
-    if style.contacts.name_line == "after_phone" and "name" in own:
-        problems.append(Problem(name, line_of(lines, ("contacts", "name_line")), "contacts.name_line",
-                                "name_line: after_phone sets the contact's name on its phone's line, and own_lines"
-                                " names name, which sets it on a line of its own: write one of them"))
-    elif style.contacts.name_line == "under_department" and "name" not in own:
+    if style.contacts.name_line != "last" and "name" not in own:
         problems.append(Problem(name, line_of(lines, ("contacts", "name_line")), "contacts.name_line",
                                 f"name_line: {style.contacts.name_line} places the contact's name set on a line of"
                                 " its own, and the house keeps it on the department's line (name is not in"
                                 " own_lines): it would have no effect; add name to own_lines or remove the key"))
-    if style.contacts.people == "joined" and style.contacts.person_line == "with_department":
-        problems.append(Problem(name, line_of(lines, ("contacts", "people")), "contacts.people",
-                                "people: joined sets a contact's people on one line, and the house sets its one person"
-                                " on the department's line (person_line: with_department), where no second stands: it"
-                                " would have no effect; remove one of them"))
     if "extension" in own and (style.contacts.extension != "labelled" or style.contacts.phone_lines == "one"):
         problems.append(Problem(name, line_of(lines, ("contacts", "own_lines")), "contacts.own_lines",
                                 "extension in own_lines sets a labelled 内線 on a line of its own under its phone;"

@@ -174,17 +174,6 @@ class ContactStyle(StyleModel):
     # with_department: on the department's line (宗谷森林管理署　流域管理調整官　安藤), as
     # some offices set a contact of one person (content/contacts.py refuses a second)
     person_line: Literal["own", "with_department"] = "own"
-    # a contact's people (people:) a line each (run, default), or joined: all on one line,
-    # the house's comma between them, after the contact's person_label, as 総務省 writes
-    # 担当:阿久津課長補佐、稲垣統計専門官 (notice.people's words); an error beside person_line:
-    # with_department (one person stands there)
-    people: Literal["run", "joined"] = "run"
-    # each person's title then name (default: 課長　杉村), or name_title: the name first
-    # (阿久津　課長補佐), as notice.signer_order words it; and what stands between the two: a
-    # full-width space (default), or "" nothing, as a page writes a surname and its title
-    # as one word (阿久津課長補佐)
-    people_order: Literal["title_name", "name_title"] = "title_name"
-    people_gap: Literal["　", ""] = "　"
     # beside (default): a box's role in the box's label column (問合せ先 | the contact);
     # above: on a line of its own over the box, as written, the box without a label
     # column (【この件に関するメディアの方のお問い合わせ先】 over it, as 四国学院大学 sets it)
@@ -209,11 +198,8 @@ class ContactStyle(StyleModel):
     own_lines: list[Literal["postal_code", "fax", "extension", "name"]] = []
     # where own_lines' name stands: last, under the numbers (default, 福岡県), or
     # under_department: straight under the department, above the address and the numbers,
-    # as 総務省 sets its contacts (統計局総務課 / 担当:阿久津課長補佐、… / 電話:03-…); or,
-    # without name in own_lines (the name is on no line of its own then), after_phone: the
-    # name after its name_label at the end of the phone's line (the last phone's, after a
-    # FAX set on it), number_gap before it, as 県立広島大学 writes TEL:082-251-9534 担当:上水流
-    name_line: Literal["last", "under_department", "after_phone"] = "last"
+    # as 総務省 sets its contacts (統計局総務課 / 担当:阿久津課長補佐、… / 電話:03-…)
+    name_line: Literal["last", "under_department"] = "last"
     # the postal code and address under the department and its people, set in with the
     # numbers (under, default), or above: the contact's first lines, over the department
     # at its margin (〒039-2492　青森県… / 企画課（本庁舎） / Tel : …, as 東北町 sets it)
