@@ -377,7 +377,7 @@ class NoticeStyle(StyleModel):
     # set at the entry's text margin, the bullet's further lines hanging after it; "": no
     # mark, each bullet a line at that margin, its further lines under it (大阪府, 2020: its
     # attendees under （３）出席者)
-    list_bullet: Literal["・", "•", "○", "◯", "●", "◆", "■", "－", ""] = "・"
+    list_bullet: Literal[(*LIST_MARKS, "")] = "・"
     list_digits: Literal["mixed", "half", "full"] | None = None
     # labels narrower than this many em set across it (均等割付: 3 → 日　時, 場　所, 出席者),
     # as many offices align them; null: as written
